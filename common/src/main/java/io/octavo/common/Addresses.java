@@ -1,0 +1,19 @@
+package io.octavo.common;
+
+/** Every event-bus address in the system: dotted, lowercase, owned by one service. */
+public final class Addresses {
+  public static final String POSTS_CREATE = "posts.create";
+  public static final String POSTS_GET = "posts.get";
+  public static final String POSTS_UPDATE = "posts.update";
+  public static final String POSTS_DELETE = "posts.delete";
+  public static final String POSTS_LIST = "posts.list";
+  /** Published (not sent) after every change, so every gateway replica can drop cached copies. */
+  public static final String POSTS_CHANGED = "posts.changed";
+  public static final String POSTS_HEALTH = "posts.health";
+
+  public static final String RENDER_MARKDOWN = "render.markdown";
+  public static final String RENDER_HEALTH = "render.health";
+
+  private Addresses() {
+  }
+}

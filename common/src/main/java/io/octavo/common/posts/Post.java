@@ -1,0 +1,71 @@
+package io.octavo.common.posts;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * A stored post as the API shows it. {@code html} is null while the post waits for the
+ * render-service ({@code render_pending} true); the source is never lost meanwhile.
+ */
+public record Post(String slug, String title, String markdown, String html, String excerptHtml,
+                   boolean hasMore, List<String> tags, String series, Integer seriesPart, String status,
+                   String publishedAt, String createdAt, String updatedAt, long version, int wordCount,
+                   int readingTimeMinutes, JsonArray toc, boolean renderPending) {
+
+  /** The strong validator of this representation, as the HTTP ETag header carries it. */
+  public String etag() {
+    return "\"" + version + "\"";
+  }
+
+  public static Post fromJson(JsonObject json) {
+    JsonObject series = json.getJsonObject("series");
+    return new Post(
+        json.getString("slug"),
+        json.getString("title"),
+        json.getString("markdown"),
+        json.getString("html"),
+        json.getString("excerpt_html"),
+        json.getBoolean("has_more", false),
+        json.getJsonArray("tags", new JsonArray()).stream().map(String::valueOf).toList(),
+        series == null ? null : series.getString("name"),
+        series == null ? null : series.getInteger("part"),
+        json.getString("status"),
+        json.getString("published_at"),
+        json.getString("created_at"),
+        json.getString("updated_at"),
+        json.getLong("version", 0L),
+        json.getInteger("word_count", 0),
+        json.getInteger("reading_time_minutes", 0),
+        json.getJsonArray("toc", new JsonArray()),
+        json.getBoolean("render_pending", false));
+  }
+
+  /** The full post, as {@code GET /api/posts/{slug}} returns it. */
+  public JsonObject toJson() {
+    return toSummaryJson()
+        .put("markdown", markdown)
+        .put("html", html)
+        .put("toc", toc)
+        .put("created_at", createdAt);
+  }
+
+  /** The list item: no source, no full HTML. */
+  public JsonObject toSummaryJson() {
+    return new JsonObject()
+        .put("slug", slug)
+        .put("title", title)
+        .put("excerpt_html", excerptHtml)
+        .put("has_more", hasMore)
+        .put("tags", new JsonArray(tags))
+        .put("series", series == null ? null
+            : new JsonObject().put("name", series).put("part", seriesPart))
+        .put("status", status)
+        .put("published_at", publishedAt)
+        .put("updated_at", updatedAt)
+        .put("version", version)
+        .put("word_count", wordCount)
+        .put("reading_time_minutes", readingTimeMinutes)
+        .put("render_pending", renderPending);
+  }
+}

@@ -1,0 +1,44 @@
+package io.octavo.common.posts;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * What a writer sends to create or replace a post. Every field but {@code markdown} may be null:
+ * YAML front matter in the Markdown fills what is not given, then defaults apply.
+ */
+public record PostInput(String markdown, String title, String slug, List<String> tags, String series,
+                        Integer seriesPart, String status, String publishedAt) {
+
+  public static PostInput fromJson(JsonObject json) {
+    JsonArray tags = json.getJsonArray("tags");
+    return new PostInput(
+        json.getString("markdown"),
+        json.getString("title"),
+        json.getString("slug"),
+        tags == null ? null : tags.stream().map(String::valueOf).toList(),
+        json.getString("series"),
+        json.getInteger("series_part"),
+        json.getString("status"),
+        json.getString("published_at"));
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("markdown", markdown);
+    putIfPresent(json, "title", title);
+    putIfPresent(json, "slug", slug);
+    putIfPresent(json, "tags", tags == null ? null : new JsonArray(tags));
+    putIfPresent(json, "series", series);
+    putIfPresent(json, "series_part", seriesPart);
+    putIfPresent(json, "status", status);
+    putIfPresent(json, "published_at", publishedAt);
+    return json;
+  }
+
+  private static void putIfPresent(JsonObject json, String key, Object value) {
+    if (value != null) {
+      json.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.octavo.gateway;
+
+/** Reads the conditional request headers against a post's version-based strong ETag. */
+final class ETags {
+  private ETags() {
+  }
+
+  /** True when {@code If-None-Match} names the current ETag (or is {@code *}). */
+  static boolean noneMatchHits(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.trim();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2); // If-None-Match compares weakly
+      }
+      if (tag.equals("*") || tag.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The version an {@code If-Match} header names, or -1 when it names none this API issued. */
+  static long versionOf(String ifMatch) {
+    String tag = ifMatch.trim();
+    if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
+      return -1;
+    }
+    try {
+      return Long.parseLong(tag.substring(1, tag.length() - 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

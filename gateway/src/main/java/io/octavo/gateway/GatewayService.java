@@ -1,0 +1,36 @@
+package io.octavo.gateway;
+
+import io.octavo.common.node.Node;
+import io.octavo.common.posts.PostsClient;
+import io.octavo.common.render.RenderClient;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import java.time.Duration;
+
+/** Deploys the gateway onto a node; it is ready while the services it calls answer on the bus. */
+public final class GatewayService {
+  public static final String NAME = "gateway";
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+  private GatewayService() {
+  }
+
+  public static Future<String> deploy(Node node, GatewaySettings settings) {
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    PostsClient posts = new PostsClient(node.vertx(), PROBE_TIMEOUT);
+    RenderClient render = new RenderClient(node.vertx(), PROBE_TIMEOUT);
+    node.readiness().register("posts-service-reachable", 3_000,
+        promise -> posts.health().onComplete(result -> promise.complete(status(result.succeeded(), result.cause()))));
+    node.readiness().register("render-service-reachable", 3_000,
+        promise -> render.health().onComplete(result -> promise.complete(status(result.succeeded(), result.cause()))));
+    return node.vertx().deployVerticle(
+        () -> new GatewayVerticle(settings, node.readiness(), node.registry()),
+        new DeploymentOptions().setInstances(instances));
+  }
+
+  private static Status status(boolean up, Throwable cause) {
+    return up ? Status.OK() : Status.KO(new JsonObject().put("error", String.valueOf(cause.getMessage())));
+  }
+}

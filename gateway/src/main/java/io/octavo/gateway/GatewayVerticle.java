@@ -1,0 +1,49 @@
+package io.octavo.gateway;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.octavo.common.ops.OpsRoutes;
+import io.octavo.common.posts.PostsClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** The HTTP API's routes. Handlers live in classes per resource; errors in {@link Problems}. */
+public final class GatewayVerticle extends VerticleBase {
+  private final GatewaySettings settings;
+  private final HealthChecks readiness;
+  private final PrometheusMeterRegistry registry;
+
+  public GatewayVerticle(GatewaySettings settings, HealthChecks readiness, PrometheusMeterRegistry registry) {
+    this.settings = settings;
+    this.readiness = readiness;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    AdminAuth auth = new AdminAuth(settings.adminToken());
+    PostsHandler posts = new PostsHandler(new PostsClient(vertx, settings.busTimeout()));
+
+    Router router = Router.router(vertx);
+    router.route().handler(RequestIds::assign);
+    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT)
+        .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+
+    router.post("/api/posts").handler(auth::require).handler(posts::create);
+    router.get("/api/posts").handler(auth::identify).handler(posts::list);
+    router.get("/api/posts/:slug").handler(auth::identify).handler(posts::get);
+    router.put("/api/posts/:slug").handler(auth::require).handler(posts::update);
+    router.delete("/api/posts/:slug").handler(auth::require).handler(posts::delete);
+
+    OpsRoutes.mount(router, readiness, registry);
+
+    router.route().failureHandler(Problems::handle);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, Problems::handle);
+    }
+    return vertx.createHttpServer().requestHandler(router).listen(settings.httpPort());
+  }
+}

@@ -1,0 +1,89 @@
+package io.octavo.posts;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.octavo.common.Addresses;
+import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.render.RenderClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background rendering: posts stored while the render-service was away, and posts rendered by an
+ * older renderer version. Replicas share the work through leases taken in the database, so each
+ * post is rendered once, not once per replica.
+ */
+public final class RenderJob extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(RenderJob.class);
+  private static final int BATCH = 20;
+  private static final int LEASE_SECONDS = 60;
+
+  private final PostsSettings settings;
+  private final ServiceMeters meters;
+  private PostsRepository repository;
+  private RenderClient renderer;
+  private Counter rendered;
+  private boolean running;
+  private long timer;
+
+  public RenderJob(PostsSettings settings, MeterRegistry registry) {
+    this.settings = settings;
+    this.meters = new ServiceMeters(registry, PostsService.NAME, "RenderJob");
+  }
+
+  @Override
+  public Future<?> start() {
+    repository = new PostsRepository(Database.pool(vertx, settings), meters);
+    renderer = new RenderClient(vertx, settings.renderTimeout());
+    rendered = meters.counter("octavo.posts.rendered.background");
+    timer = vertx.setPeriodic(0, settings.renderRetry().toMillis(), id -> tick());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return Future.succeededFuture();
+  }
+
+  private void tick() {
+    if (running) {
+      return;
+    }
+    running = true;
+    renderer.health()
+        .map(health -> health.getInteger("renderer_version", 0))
+        .compose(version -> repository.claimForRender(version, BATCH, LEASE_SECONDS))
+        .compose(this::renderAll)
+        .onFailure(error -> LOG.debug("background render skipped: {}", error.getMessage()))
+        .onComplete(done -> running = false);
+  }
+
+  /** One at a time: the job must not crowd out the writes the render-service is serving. */
+  private Future<Void> renderAll(List<PostsRepository.PendingRender> pending) {
+    Future<Void> chain = Future.succeededFuture();
+    for (PostsRepository.PendingRender post : pending) {
+      chain = chain.compose(ignored -> renderOne(post));
+    }
+    return chain;
+  }
+
+  private Future<Void> renderOne(PostsRepository.PendingRender post) {
+    return renderer.render(post.markdown())
+        .compose(result -> repository.storeRender(post, result))
+        .compose(stored -> {
+          if (stored != null) {
+            rendered.increment();
+            vertx.eventBus().publish(Addresses.POSTS_CHANGED,
+                new PostRequests.Changed(stored.slug(), null, stored.version(), "rendered").toJson());
+          }
+          return Future.<Void>succeededFuture();
+        })
+        .recover(error -> repository.releaseRender(post.id())
+            .transform(released -> Future.failedFuture(error))); // stop this batch; next tick retries
+  }
+}

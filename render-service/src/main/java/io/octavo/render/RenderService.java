@@ -1,0 +1,23 @@
+package io.octavo.render;
+
+import io.octavo.common.node.Node;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.ext.healthchecks.Status;
+
+/** Deploys the render-service onto a node, clustered or standalone. */
+public final class RenderService {
+  public static final String NAME = "render-service";
+
+  private RenderService() {
+  }
+
+  public static Future<String> deploy(Node node) {
+    MarkdownRenderer renderer = MarkdownRenderer.create();
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return node.vertx()
+        .deployVerticle(() -> new RenderVerticle(renderer, node.registry()),
+            new DeploymentOptions().setInstances(instances))
+        .onSuccess(id -> node.readiness().register("render-consumers", promise -> promise.complete(Status.OK())));
+  }
+}

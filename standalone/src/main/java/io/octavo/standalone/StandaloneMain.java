@@ -1,0 +1,94 @@
+package io.octavo.standalone;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.octavo.common.config.Env;
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.metrics.Metrics;
+import io.octavo.common.node.Node;
+import io.octavo.gateway.AdminToken;
+import io.octavo.gateway.GatewayService;
+import io.octavo.gateway.GatewaySettings;
+import io.octavo.posts.PostsService;
+import io.octavo.posts.PostsSettings;
+import io.octavo.render.RenderService;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole blog in one process: the three services on one local event bus, and an embedded
+ * PostgreSQL under {@code OCTAVO_DATA_DIR} unless the libpq variables name a server.
+ */
+public final class StandaloneMain {
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneMain.class);
+
+  private StandaloneMain() {
+  }
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    try {
+      Octavo octavo = start(env);
+      Runtime.getRuntime().addShutdownHook(new Thread(octavo::close, "octavo-shutdown"));
+    } catch (Exception e) {
+      LOG.error("Octavo failed to start: {}", e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
+  /** Starts everything and returns once the HTTP API is listening. */
+  static Octavo start(Map<String, String> env) throws Exception {
+    EmbeddedDatabase embedded = null;
+    PgSettings pg;
+    if (PgSettings.configuredIn(env)) {
+      pg = PgSettings.fromEnv(env);
+      System.out.println("Using PostgreSQL at " + pg);
+    } else {
+      Path dataDir = Path.of(Env.string(env, "OCTAVO_DATA_DIR", "octavo-data"));
+      System.out.println("Starting the embedded PostgreSQL (data in " + dataDir.toAbsolutePath() + ")...");
+      embedded = EmbeddedDatabase.start(dataDir);
+      pg = embedded.settings();
+    }
+
+    PrometheusMeterRegistry registry = Metrics.newRegistry();
+    Vertx vertx = Metrics.withRegistry(Vertx.builder().with(Metrics.enable(new VertxOptions())), registry).build();
+    Node node = Node.of(vertx, registry, env);
+    GatewaySettings gateway = GatewaySettings.fromEnv(env, AdminToken.fromEnv(env));
+    Octavo octavo = new Octavo(vertx, embedded);
+    try {
+      RenderService.deploy(node)
+          .compose(id -> PostsService.deploy(node, PostsSettings.fromEnv(env).withPg(pg)))
+          .compose(id -> GatewayService.deploy(node, gateway))
+          .await(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      octavo.close();
+      throw e;
+    }
+    System.out.println("Octavo is ready: http://localhost:" + gateway.httpPort() + "/api/posts"
+        + "  (health /health, readiness /ready, metrics /metrics)");
+    return octavo;
+  }
+
+  /** A running standalone Octavo, closed in reverse order of starting. */
+  record Octavo(Vertx vertx, EmbeddedDatabase database) {
+    void close() {
+      try {
+        vertx.close().await(20, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Vert.x did not close cleanly", e);
+      }
+      if (database != null) {
+        try {
+          database.close();
+        } catch (Exception e) {
+          LOG.warn("the embedded PostgreSQL did not stop cleanly", e);
+        }
+      }
+    }
+  }
+
+}
