@@ -5,7 +5,6 @@ import io.octavo.common.ops.OpsRoutes;
 import io.octavo.common.posts.PostsClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -29,13 +28,12 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
-    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT)
-        .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
-    router.post("/api/posts").handler(auth::require).handler(posts::create);
+    router.post("/api/posts").handler(body).handler(auth::require).handler(posts::create);
     router.get("/api/posts").handler(auth::identify).handler(posts::list);
     router.get("/api/posts/:slug").handler(auth::identify).handler(posts::get);
-    router.put("/api/posts/:slug").handler(auth::require).handler(posts::update);
+    router.put("/api/posts/:slug").handler(body).handler(auth::require).handler(posts::update);
     router.delete("/api/posts/:slug").handler(auth::require).handler(posts::delete);
 
     OpsRoutes.mount(router, readiness, registry);

@@ -21,9 +21,9 @@ final class Slugs {
   /** "Héllo, Wörld!" becomes "hello-world"; returns "" when nothing ASCII is left. */
   static String fromTitle(String title) {
     String folded = Normalizer.normalize(title, Normalizer.Form.NFKD);
-    folded = MARKS.matcher(folded).replaceAll("")
-        .replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("đ", "d").replace("ł", "l")
-        .toLowerCase(Locale.ROOT);
+    // letters NFKD does not decompose into ASCII plus marks
+    folded = MARKS.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT)
+        .replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("đ", "d").replace("ł", "l");
     String slug = NON_ALNUM.matcher(folded).replaceAll("-");
     slug = trimHyphens(slug);
     if (slug.length() > MAX_LENGTH) {

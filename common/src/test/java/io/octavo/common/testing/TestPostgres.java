@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import java.util.UUID;
  */
 public final class TestPostgres {
   private static PgSettings server;
+  private static final List<String> created = new ArrayList<>();
 
   private TestPostgres() {
   }
@@ -31,6 +34,7 @@ public final class TestPostgres {
     try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
          Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
+      created.add(name);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create test database on " + admin, e);
     }
@@ -43,8 +47,21 @@ public final class TestPostgres {
       if (server == null) {
         server = embeddedServer();
       }
+      Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreated, "drop-test-databases"));
     }
     return server;
+  }
+
+  /** Leaves the shared server as it was found. */
+  private static synchronized void dropCreated() {
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+         Statement statement = connection.createStatement()) {
+      for (String name : created) {
+        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    } catch (SQLException e) {
+      System.err.println("[tests] could not drop test databases: " + e.getMessage());
+    }
   }
 
   private static PgSettings reachableServer() {

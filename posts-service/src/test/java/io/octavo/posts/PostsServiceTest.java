@@ -1,0 +1,237 @@
+package io.octavo.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.octavo.common.Addresses;
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.metrics.Metrics;
+import io.octavo.common.node.Node;
+import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostInput;
+import io.octavo.common.posts.PostPage;
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsClient;
+import io.octavo.common.testing.TestPostgres;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The posts-service's event-bus contract, against a real PostgreSQL database of its own. */
+class PostsServiceTest {
+  private static PgSettings database;
+  private Vertx vertx;
+  private PostsClient posts;
+  private FakeRenderService render;
+
+  @BeforeAll
+  static void createDatabase() {
+    database = TestPostgres.freshDatabase(PostsServiceTest.class);
+  }
+
+  @BeforeEach
+  void deploy() {
+    vertx = Vertx.vertx();
+    PrometheusMeterRegistry registry = Metrics.newRegistry();
+    PostsSettings settings = new PostsSettings(database, 4, Duration.ofMillis(500), Duration.ofMillis(200));
+    render = new FakeRenderService(vertx).start();
+    PostsService.deploy(Node.of(vertx, registry, Map.of()), settings).await();
+    posts = new PostsClient(vertx, Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  private static PostInput post(String markdown) {
+    return new PostInput(markdown, null, null, null, null, null, null, null);
+  }
+
+  private static int failureCode(Runnable call) {
+    try {
+      call.run();
+    } catch (ReplyException e) {
+      return e.failureCode();
+    }
+    throw new AssertionError("expected the call to fail");
+  }
+
+  @Test
+  void createdPostComesBackRenderedWithFrontMatterFields() {
+    Post created = posts.create(post("---\ntitle: Front Matter Title\ntags: [Java, ' Vert.x ']\n---\nBody text"))
+        .await();
+    assertThat(created.title()).isEqualTo("Front Matter Title");
+    assertThat(created.slug()).isEqualTo("front-matter-title");
+    assertThat(created.tags()).containsExactly("java", "vert.x");
+    assertThat(created.version()).isEqualTo(1);
+    assertThat(created.renderPending()).isFalse();
+    assertThat(created.html()).contains("Body text");
+
+    Post read = posts.get(new PostRequests.Get("front-matter-title", false)).await();
+    assertThat(read).isEqualTo(created);
+  }
+
+  @Test
+  void explicitFieldsWinOverFrontMatter() {
+    Post created = posts.create(new PostInput("---\ntitle: In File\n---\nx", "Given Title", "given-slug",
+        List.of("t"), null, null, null, null)).await();
+    assertThat(created.title()).isEqualTo("Given Title");
+    assertThat(created.slug()).isEqualTo("given-slug");
+    assertThat(created.tags()).containsExactly("t");
+  }
+
+  @Test
+  void duplicateExplicitSlugIsAConflict() {
+    posts.create(new PostInput("a", "A", "same-slug", null, null, null, null, null)).await();
+    assertThat(failureCode(() -> posts.create(new PostInput("b", "B", "same-slug", null, null, null, null, null))
+        .await())).isEqualTo(409);
+  }
+
+  @Test
+  void derivedSlugGetsASuffixWhenTaken() {
+    Post first = posts.create(post("# Twice Titled\n\nOne")).await();
+    Post second = posts.create(post("# Twice Titled\n\nTwo")).await();
+    assertThat(first.slug()).isEqualTo("twice-titled");
+    assertThat(second.slug()).isEqualTo("twice-titled-2");
+  }
+
+  @Test
+  void updateWithTheCurrentVersionWinsAndAStaleOneIsRefused() {
+    Post created = posts.create(post("# Versioned\n\nv1")).await();
+    Post updated = posts.update(new PostRequests.Update(created.slug(), 1, post("# Versioned\n\nv2"))).await();
+    assertThat(updated.version()).isEqualTo(2);
+    assertThat(updated.markdown()).contains("v2");
+    assertThat(failureCode(() -> posts.update(new PostRequests.Update(created.slug(), 1, post("# Versioned\n\nv3")))
+        .await())).isEqualTo(412);
+    assertThat(failureCode(() -> posts.update(new PostRequests.Update("no-such-post", 1, post("x"))).await()))
+        .isEqualTo(404);
+  }
+
+  @Test
+  void deleteRemovesThePost() {
+    Post created = posts.create(post("# Doomed\n\nbye")).await();
+    posts.delete(new PostRequests.Delete(created.slug(), null)).await();
+    assertThat(failureCode(() -> posts.get(new PostRequests.Get(created.slug(), true)).await())).isEqualTo(404);
+    assertThat(failureCode(() -> posts.delete(new PostRequests.Delete(created.slug(), null)).await())).isEqualTo(404);
+  }
+
+  @Test
+  void draftsAndFuturePostsAreHiddenFromAnonymousReaders() {
+    posts.create(new PostInput("d", "A Draft", null, null, null, null, "draft", null)).await();
+    Post scheduled = posts.create(new PostInput("s", "Later", null, null, null, null, "published",
+        OffsetDateTime.now().plusDays(1).toString())).await();
+    assertThat(scheduled.status()).isEqualTo("scheduled");
+    assertThat(failureCode(() -> posts.get(new PostRequests.Get("a-draft", false)).await())).isEqualTo(404);
+    assertThat(posts.get(new PostRequests.Get("a-draft", true)).await().status()).isEqualTo("draft");
+    List<String> anonymous = posts.list(new PostRequests.List(100, null, null, null, false)).await()
+        .items().stream().map(Post::slug).toList();
+    assertThat(anonymous).doesNotContain("a-draft", "later");
+  }
+
+  @Test
+  void invalidInputIsRefusedWithA422() {
+    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", "Bad Slug!", null, null, null, null, null))
+        .await())).isEqualTo(422);
+    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", null, null, null, null, "live", null))
+        .await())).isEqualTo(422);
+    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", null, null, null, null, null, "yesterday"))
+        .await())).isEqualTo(422);
+    assertThat(failureCode(() -> posts.create(post("---\ntitle: [unclosed\n---\nbody")).await())).isEqualTo(422);
+    assertThat(failureCode(() -> posts.create(post("no title anywhere")).await())).isEqualTo(422);
+  }
+
+  @Test
+  void listingPagesThroughEveryPostNewestFirstWithoutRepeats() {
+    List<String> createdSlugs = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      createdSlugs.add(posts.create(new PostInput("p", "Paged " + i, null, List.of(i % 2 == 0 ? "even" : "odd"),
+          null, null, null, OffsetDateTime.parse("2020-01-01T00:00:00Z").plusMinutes(i).toString()))
+          .await().slug());
+    }
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      PostPage page = posts.list(new PostRequests.List(5, cursor, null, null, false)).await();
+      page.items().stream().map(Post::slug).filter(createdSlugs::contains).forEach(seen::add);
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    List<String> newestFirst = new ArrayList<>(createdSlugs);
+    java.util.Collections.reverse(newestFirst);
+    assertThat(seen).containsExactlyElementsOf(newestFirst);
+
+    PostPage even = posts.list(new PostRequests.List(100, null, "EVEN", null, false)).await();
+    assertThat(even.items()).hasSize(12).allSatisfy(p -> assertThat(p.tags()).contains("even"));
+  }
+
+  @Test
+  void aBadCursorIsAClientError() {
+    assertThat(failureCode(() -> posts.list(new PostRequests.List(10, "not-a-cursor", null, null, false)).await()))
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aWriteWhileRenderIsDownIsStoredAndRenderedWhenItComesBack() throws Exception {
+    render.stop();
+    Post stored = posts.create(post("# While Down\n\nstill stored")).await();
+    assertThat(stored.renderPending()).isTrue();
+    assertThat(stored.html()).isNull();
+    assertThat(posts.get(new PostRequests.Get("while-down", false)).await().markdown()).contains("still stored");
+
+    CompletableFuture<JsonObject> renderedEvent = new CompletableFuture<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_CHANGED, message -> {
+      if ("rendered".equals(message.body().getString("change"))
+          && "while-down".equals(message.body().getString("slug"))) {
+        renderedEvent.complete(message.body());
+      }
+    }).completion().await();
+    render.start();
+
+    JsonObject event = renderedEvent.get(20, TimeUnit.SECONDS);
+    Post rendered = posts.get(new PostRequests.Get("while-down", false)).await();
+    assertThat(rendered.renderPending()).isFalse();
+    assertThat(rendered.html()).contains("still stored");
+    assertThat(rendered.version()).isEqualTo(event.getLong("version")).isEqualTo(2);
+  }
+
+  @Test
+  void everyWriteKeepsTheSourceAsARevision() {
+    Post created = posts.create(post("# Revised\n\none")).await();
+    posts.update(new PostRequests.Update(created.slug(), 1, post("# Revised\n\ntwo"))).await();
+    List<String> revisions = vertx.executeBlocking(() -> {
+      try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(),
+          database.password());
+           var statement = connection.prepareStatement(
+               "SELECT r.markdown FROM post_revisions r JOIN posts p ON p.id = r.post_id"
+                   + " WHERE p.slug = ? ORDER BY r.version")) {
+        statement.setString(1, created.slug());
+        List<String> sources = new ArrayList<>();
+        var rows = statement.executeQuery();
+        while (rows.next()) {
+          sources.add(rows.getString(1));
+        }
+        return sources;
+      }
+    }).await();
+    assertThat(revisions).containsExactly("# Revised\n\none", "# Revised\n\ntwo");
+  }
+
+  @Test
+  void invalidCallsNeverCrashTheConsumer() {
+    assertThatThrownBy(() -> posts.list(new PostRequests.List(0, null, null, null, false)).await())
+        .isInstanceOf(ReplyException.class);
+    assertThat(posts.health().await().getString("status")).isEqualTo("UP");
+  }
+}

@@ -1,0 +1,77 @@
+package io.octavo.standalone;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/** A small client for Octavo's HTTP API, so tests read as the API's spec. */
+final class Api implements AutoCloseable {
+  private final Vertx vertx = Vertx.vertx();
+  private final WebClient http;
+  private final String token;
+
+  Api(int port, String token) {
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    this.token = token;
+  }
+
+  HttpResponse<Buffer> create(JsonObject post) {
+    return send(HttpMethod.POST, "/api/posts", admin(), post.encode());
+  }
+
+  HttpResponse<Buffer> get(String slug) {
+    return send(HttpMethod.GET, "/api/posts/" + slug, MultiMap.caseInsensitiveMultiMap(), null);
+  }
+
+  HttpResponse<Buffer> getIfNoneMatch(String slug, String etag) {
+    return send(HttpMethod.GET, "/api/posts/" + slug, MultiMap.caseInsensitiveMultiMap().add("if-none-match", etag), null);
+  }
+
+  HttpResponse<Buffer> list(String query) {
+    return send(HttpMethod.GET, "/api/posts" + query, MultiMap.caseInsensitiveMultiMap(), null);
+  }
+
+  HttpResponse<Buffer> update(String slug, JsonObject post, String ifMatch) {
+    MultiMap headers = admin();
+    if (ifMatch != null) {
+      headers.add("if-match", ifMatch);
+    }
+    return send(HttpMethod.PUT, "/api/posts/" + slug, headers, post.encode());
+  }
+
+  HttpResponse<Buffer> delete(String slug) {
+    return send(HttpMethod.DELETE, "/api/posts/" + slug, admin(), null);
+  }
+
+  HttpResponse<Buffer> anonymous(HttpMethod method, String path, String body) {
+    return send(method, path, MultiMap.caseInsensitiveMultiMap().add("content-type", "application/json"), body);
+  }
+
+  HttpResponse<Buffer> raw(HttpMethod method, String path, String body) {
+    return send(method, path, admin(), body);
+  }
+
+  private MultiMap admin() {
+    return MultiMap.caseInsensitiveMultiMap().add("authorization", "Bearer " + token)
+        .add("content-type", "application/json");
+  }
+
+  private HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
+    var request = http.request(method, path).putHeaders(headers);
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+  }
+
+  static JsonObject post(String markdown) {
+    return new JsonObject().put("markdown", markdown);
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+  }
+}

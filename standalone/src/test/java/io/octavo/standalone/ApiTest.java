@@ -1,0 +1,184 @@
+package io.octavo.standalone;
+
+import static io.octavo.standalone.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.TestPostgres;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API end to end: gateway, posts-service and render-service in one process, real PostgreSQL. */
+class ApiTest {
+  private static final String TOKEN = "api-test-token";
+  private static StandaloneMain.Octavo octavo;
+  private static Api api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    PgSettings db = TestPostgres.freshDatabase(ApiTest.class);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    octavo = StandaloneMain.start(Map.of(
+        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
+        "PGUSER", db.user(), "PGPASSWORD", db.password(),
+        "HTTP_PORT", String.valueOf(port), "OCTAVO_ADMIN_TOKEN", TOKEN));
+    api = new Api(port, TOKEN);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    octavo.close();
+  }
+
+  private static void assertProblem(HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.getHeader("content-type")).isEqualTo("application/problem+json");
+    assertThat(response.bodyAsJsonObject().getInteger("status")).isEqualTo(status);
+  }
+
+  @Test
+  void markdownWithFrontMatterBecomesAPostWithHtmlTitleTagsAndETag() {
+    HttpResponse<Buffer> created = api.create(post("""
+        ---
+        title: Fourier Notes
+        tags: [Math, Signal Processing]
+        ---
+        The transform of *f* is useful.
+
+        <!-- more -->
+
+        ## Definition
+
+        ```python
+        import numpy as np
+        ```
+        """));
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.getHeader("location")).isEqualTo("/api/posts/fourier-notes");
+    assertThat(created.getHeader("etag")).isEqualTo("\"1\"");
+
+    HttpResponse<Buffer> read = api.get("fourier-notes");
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.getHeader("etag")).isEqualTo("\"1\"");
+    JsonObject body = read.bodyAsJsonObject();
+    assertThat(body.getString("title")).isEqualTo("Fourier Notes");
+    assertThat(body.getJsonArray("tags")).containsExactly("math", "signal processing");
+    assertThat(body.getString("html")).contains("<em>f</em>", "<h2 id=\"definition\">Definition</h2>",
+        "<pre><code class=\"language-python\">");
+    assertThat(body.getString("excerpt_html")).isEqualTo("<p>The transform of <em>f</em> is useful.</p>\n");
+    assertThat(body.getBoolean("has_more")).isTrue();
+    assertThat(body.getJsonArray("toc")).hasSize(1);
+    assertThat(body.getInteger("reading_time_minutes")).isEqualTo(1);
+    for (String field : List.of("slug", "markdown", "status", "published_at", "updated_at", "version",
+        "word_count", "series")) {
+      assertThat(body.containsKey(field)).as(field).isTrue();
+    }
+  }
+
+  @Test
+  void conditionalGetWithTheCurrentETagIsNotModified() {
+    api.create(post("# Cached\n\ntext"));
+    String etag = api.get("cached").getHeader("etag");
+    assertThat(api.getIfNoneMatch("cached", etag).statusCode()).isEqualTo(304);
+  }
+
+  @Test
+  void updateNeedsTheCurrentETag() {
+    api.create(post("# Edited\n\nfirst"));
+    assertProblem(api.update("edited", post("# Edited\n\nno precondition"), null), 428);
+
+    HttpResponse<Buffer> updated = api.update("edited", post("# Edited\n\nsecond"), "\"1\"");
+    assertThat(updated.statusCode()).isEqualTo(200);
+    assertThat(updated.getHeader("etag")).isEqualTo("\"2\"");
+    assertThat(updated.bodyAsJsonObject().getString("html")).contains("second");
+
+    HttpResponse<Buffer> stale = api.update("edited", post("# Edited\n\nlost update"), "\"1\"");
+    assertProblem(stale, 412);
+    assertThat(stale.bodyAsJsonObject().getString("title")).isEqualTo("Precondition Failed");
+    assertThat(api.get("edited").bodyAsJsonObject().getString("markdown")).contains("second");
+  }
+
+  @Test
+  void deleteRemovesThePost() {
+    api.create(post("# Short Lived\n\nbye"));
+    assertThat(api.delete("short-lived").statusCode()).isEqualTo(204);
+    assertProblem(api.get("short-lived"), 404);
+    assertProblem(api.delete("short-lived"), 404);
+  }
+
+  @Test
+  void duplicateSlugIsAConflict() {
+    JsonObject first = post("one").put("title", "One").put("slug", "taken-slug");
+    assertThat(api.create(first).statusCode()).isEqualTo(201);
+    assertProblem(api.create(post("two").put("title", "Two").put("slug", "taken-slug")), 409);
+  }
+
+  @Test
+  void clientMistakesAreProblemsNeverServerErrors() {
+    assertProblem(api.anonymous(HttpMethod.POST, "/api/posts", "{\"markdown\":\"x\"}"), 401);
+    assertProblem(api.raw(HttpMethod.POST, "/api/posts", "{not json"), 400);
+    assertProblem(api.get("no-such-post"), 404);
+    assertProblem(api.anonymous(HttpMethod.GET, "/api/nope", null), 404);
+    assertProblem(api.create(post("x").put("title", "T").put("status", "live")), 422);
+    assertProblem(api.create(post("x").put("title", "T").put("slug", "Not A Slug")), 422);
+    assertProblem(api.list("?cursor=bogus"), 400);
+  }
+
+  @Test
+  void listingPagesNewestFirstAndFiltersByTag() {
+    List<String> mine = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      JsonObject body = post("paged " + i).put("title", "Listed " + i).put("tags", new JsonArray().add("listed"))
+          .put("published_at", "2019-01-0" + (i + 1) + "T00:00:00Z");
+      mine.add(api.create(body).bodyAsJsonObject().getString("slug"));
+    }
+    List<String> seen = new ArrayList<>();
+    Set<String> unique = new HashSet<>();
+    String cursor = null;
+    do {
+      JsonObject page = api.list("?tag=listed&limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).bodyAsJsonObject();
+      for (Object item : page.getJsonArray("items")) {
+        JsonObject summary = (JsonObject) item;
+        assertThat(summary.containsKey("html")).isFalse();
+        seen.add(summary.getString("slug"));
+        unique.add(summary.getString("slug"));
+      }
+      cursor = page.getString("next_cursor");
+    } while (cursor != null);
+    assertThat(seen).hasSize(7).hasSameSizeAs(unique);
+    Collections.reverse(mine);
+    assertThat(seen).containsExactlyElementsOf(mine);
+  }
+
+  @Test
+  void metricsExposeHttpAndEventBusSeries() {
+    api.get("anything");
+    String metrics = api.anonymous(HttpMethod.GET, "/metrics", null).bodyAsString();
+    assertThat(metrics).contains("vertx_http_server_requests", "vertx_eventbus", "octavo_bus_handled_total",
+        "service=\"posts-service\"", "verticle=\"PostsVerticle\"", "octavo_db_query_seconds");
+  }
+
+  @Test
+  void readyWhenPostgresAndEveryServiceAnswer() {
+    HttpResponse<Buffer> ready = api.anonymous(HttpMethod.GET, "/ready", null);
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.bodyAsJsonObject().getString("outcome")).isEqualTo("UP");
+  }
+}
