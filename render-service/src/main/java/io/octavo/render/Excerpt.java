@@ -31,10 +31,11 @@ record Excerpt(List<Node> nodes, boolean hasMore) {
     return firstParagraph(before);
   }
 
+  /** A heading above the first paragraph is usually the title: only what follows counts as more. */
   private static Excerpt firstParagraph(List<Node> blocks) {
-    for (Node node : blocks) {
-      if (node instanceof Paragraph) {
-        return new Excerpt(List.of(node), blocks.size() > 1);
+    for (int i = 0; i < blocks.size(); i++) {
+      if (blocks.get(i) instanceof Paragraph) {
+        return new Excerpt(List.of(blocks.get(i)), i < blocks.size() - 1);
       }
     }
     return new Excerpt(List.of(), !blocks.isEmpty());

@@ -38,6 +38,13 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void aTitleHeadingAndOneParagraphHaveNoMore() {
+    Rendered out = renderer.render("# Title\n\nOnly paragraph.\n");
+    assertThat(out.excerptHtml()).isEqualTo("<p>Only paragraph.</p>\n");
+    assertThat(out.hasMore()).isFalse();
+  }
+
+  @Test
   void aSingleParagraphPostHasNoMore() {
     Rendered out = renderer.render("Just this.\n");
     assertThat(out.excerptHtml()).isEqualTo("<p>Just this.</p>\n");
