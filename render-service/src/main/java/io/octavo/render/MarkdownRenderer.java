@@ -1,6 +1,9 @@
 package io.octavo.render;
 
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.render.Rendered;
+import io.octavo.render.math.MathExtension;
+import io.octavo.render.math.MathSpans;
 import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -17,51 +20,77 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * Markdown source to a post's derived fields. Thread-safe: one instance serves every worker.
  *
- * <p>The pipeline is parse, derive (excerpt, table of contents, word count), render, make safe.
- * {@link HtmlSafety} is the seam where sanitising plugs in.
+ * <p>The pipeline: check limits, parse (CommonMark, GFM, footnotes, math), derive the excerpt, table
+ * of contents and word count, render, sanitise, then put the math spans back in.
  */
 public final class MarkdownRenderer {
   /** Bump when the HTML for the same source changes: stored posts then re-render in the background. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private final Parser parser;
   private final HtmlRenderer renderer;
-  private final HtmlSafety safety;
+  private final RenderLimits limits;
 
-  private MarkdownRenderer(Parser parser, HtmlRenderer renderer, HtmlSafety safety) {
+  private MarkdownRenderer(Parser parser, HtmlRenderer renderer, RenderLimits limits) {
     this.parser = parser;
     this.renderer = renderer;
-    this.safety = safety;
+    this.limits = limits;
   }
 
   public static MarkdownRenderer create() {
+    return create(RenderLimits.defaults());
+  }
+
+  public static MarkdownRenderer create(RenderLimits limits) {
     List<Extension> extensions = List.of(
         YamlFrontMatterExtension.create(), // front matter is metadata, never body text
+        MathExtension.create(),
         TablesExtension.create(),
         StrikethroughExtension.create(),
         AutolinkExtension.create(),
         TaskListItemsExtension.create(),
         FootnotesExtension.create(),
         HeadingAnchorExtension.create());
-    Parser parser = Parser.builder().extensions(extensions).build();
-    HtmlSafety safety = HtmlSafety.escapeRawHtml();
-    HtmlRenderer renderer = safety.configure(HtmlRenderer.builder()
+    Parser parser = Parser.builder()
         .extensions(extensions)
-        .percentEncodeUrls(true))
+        .maxOpenBlockParsers(limits.maxNesting())
+        .maxInlineNesting(limits.maxNesting())
         .build();
-    return new MarkdownRenderer(parser, renderer, safety);
+    // Raw HTML passes the renderer and is made safe by the Sanitizer, which also judges URLs.
+    HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).percentEncodeUrls(true).build();
+    return new MarkdownRenderer(parser, renderer, limits);
+  }
+
+  /** The bare pipeline: what commonmark-java alone would output, for benchmarks and comparisons. */
+  public static String renderBare(String markdown) {
+    return Bare.RENDERER.render(Bare.PARSER.parse(markdown));
   }
 
   public Rendered render(String markdown) {
-    Node document = parser.parse(markdown == null ? "" : markdown);
-    Excerpt excerpt = Excerpt.cut(document); // takes the <!-- more --> marker out of the document
-    String excerptHtml = excerpt.nodes().stream().map(renderer::render).reduce("", String::concat);
-    return new Rendered(
-        safety.clean(renderer.render(document)),
-        safety.clean(excerptHtml),
-        excerpt.hasMore(),
-        TableOfContents.of(document),
-        WordCount.of(document),
-        VERSION);
+    String source = MathSpans.scrub(markdown == null ? "" : markdown);
+    limits.check(source);
+    try {
+      Node document = parser.parse(source);
+      Excerpt excerpt = Excerpt.cut(document); // takes the <!-- more --> marker out of the document
+      String excerptHtml = excerpt.nodes().stream().map(renderer::render).reduce("", String::concat);
+      return new Rendered(
+          safe(renderer.render(document)),
+          safe(excerptHtml),
+          excerpt.hasMore(),
+          TableOfContents.of(document),
+          WordCount.of(document),
+          VERSION);
+    } catch (StackOverflowError e) {
+      throw ServiceFailure.unprocessable("the Markdown nests too deeply to render");
+    }
+  }
+
+  private static String safe(String html) {
+    return MathSpans.restore(Sanitizer.clean(html));
+  }
+
+  private static final class Bare {
+    static final Parser PARSER = Parser.builder().build();
+    static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
   }
 }

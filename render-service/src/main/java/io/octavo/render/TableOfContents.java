@@ -4,13 +4,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
+import io.octavo.render.math.InlineMath;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 
 /**
- * Headings h2-h4 as {@code [{"level", "text", "id"}]}. The ids are generated over every heading in
+ * Headings h2-h4 as {@code [{"level", "text", "id"}]}, math shown as {@code $TeX$}. The ids are generated over every heading in
  * document order with the same generator and text as commonmark's heading-anchor extension, so
  * they equal the ids in the rendered HTML.
  */
@@ -24,19 +26,27 @@ final class TableOfContents {
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(Heading heading) {
-        String text = textOf(heading);
-        String id = ids.generateId(text);
+        String id = ids.generateId(textOf(heading, false));
         if (heading.getLevel() >= 2 && heading.getLevel() <= 4) {
-          toc.add(new JsonObject().put("level", heading.getLevel()).put("text", text).put("id", id));
+          toc.add(new JsonObject().put("level", heading.getLevel()).put("text", textOf(heading, true)).put("id", id));
         }
       }
     });
     return toc;
   }
 
-  private static String textOf(Heading heading) {
+  /** The heading's text; {@code withMath} adds inline TeX, which the anchor extension leaves out of ids. */
+  private static String textOf(Heading heading, boolean withMath) {
     StringBuilder text = new StringBuilder();
     heading.accept(new AbstractVisitor() {
+      @Override
+      public void visit(CustomNode node) {
+        if (withMath && node instanceof InlineMath math) {
+          text.append('$').append(math.tex()).append('$');
+        }
+        visitChildren(node);
+      }
+
       @Override
       public void visit(Text node) {
         text.append(node.getLiteral());

@@ -77,9 +77,15 @@ class MarkdownRendererTest {
   }
 
   @Test
-  void rawHtmlAndScriptUrlsNeverReachThePage() {
+  void scriptsHandlersAndScriptUrlsNeverReachThePage() {
     Rendered out = renderer.render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n");
-    assertThat(out.html()).doesNotContain("<script", "javascript:", "<img");
+    assertThat(out.html()).doesNotContain("<script", "javascript:", "onerror").contains("<img src=\"x\"");
+  }
+
+  @Test
+  void safeInlineHtmlIsKept() {
+    Rendered out = renderer.render("Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O.\n");
+    assertThat(out.html()).isEqualTo("<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O.</p>\n");
   }
 
   @Test
