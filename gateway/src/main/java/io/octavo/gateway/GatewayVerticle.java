@@ -3,6 +3,7 @@ package io.octavo.gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.octavo.common.ops.OpsRoutes;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -25,6 +26,7 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     AdminAuth auth = new AdminAuth(settings.adminToken());
     PostsHandler posts = new PostsHandler(new PostsClient(vertx, settings.busTimeout()));
+    RenderHandler render = new RenderHandler(new RenderClient(vertx, settings.busTimeout()));
 
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
@@ -35,6 +37,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/posts/:slug").handler(auth::identify).handler(posts::get);
     router.put("/api/posts/:slug").handler(body).handler(auth::require).handler(posts::update);
     router.delete("/api/posts/:slug").handler(auth::require).handler(posts::delete);
+    router.post("/api/render").handler(body).handler(auth::require).handler(render::preview);
 
     OpsRoutes.mount(router, readiness, registry);
 

@@ -55,6 +55,7 @@ public final class MarkdownRenderer {
         .extensions(extensions)
         .maxOpenBlockParsers(limits.maxNesting())
         .maxInlineNesting(limits.maxNesting())
+        .inlineParserFactory(new InlineComplexityGuard(limits.maxDelimitersPerBlock()))
         .build();
     // Raw HTML passes the renderer and is made safe by the Sanitizer, which also judges URLs.
     HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).percentEncodeUrls(true).build();
@@ -68,7 +69,7 @@ public final class MarkdownRenderer {
 
   public Rendered render(String markdown) {
     String source = MathSpans.scrub(markdown == null ? "" : markdown);
-    limits.check(source);
+    limits.checkSize(source);
     try {
       Node document = parser.parse(source);
       Excerpt excerpt = Excerpt.cut(document); // takes the <!-- more --> marker out of the document

@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * What the renderer accepts. commonmark-java is quadratic on some inputs (thousands of brackets or
- * emphasis delimiters in one paragraph), so a block with more delimiters than any real prose has
- * is refused up front with a 422, rather than holding a worker for seconds.
+ * emphasis delimiters in one paragraph), so {@link InlineComplexityGuard} refuses a paragraph with
+ * more delimiters than any real prose has, with a 422, rather than hold a worker for seconds.
  *
  * @param maxSourceBytes the largest source accepted ({@code OCTAVO_MAX_SOURCE_BYTES}, 1 MiB): 413 above
- * @param maxDelimitersPerBlock brackets and emphasis characters in one block between blank lines
+ * @param maxDelimitersPerBlock brackets, emphasis marks and dollars in one paragraph, heading or cell
  * @param maxNesting how deep block quotes, lists and inline elements may nest
  */
 public record RenderLimits(int maxSourceBytes, int maxDelimitersPerBlock, int maxNesting) {
@@ -28,36 +28,11 @@ public record RenderLimits(int maxSourceBytes, int maxDelimitersPerBlock, int ma
         defaults.maxNesting());
   }
 
-  void check(String markdown) {
+  void checkSize(String markdown) {
     if (markdown.length() > maxSourceBytes
         || markdown.getBytes(StandardCharsets.UTF_8).length > maxSourceBytes) {
       throw new ServiceFailure(ServiceFailure.PAYLOAD_TOO_LARGE,
           "the Markdown source is larger than " + maxSourceBytes + " bytes");
-    }
-    int delimiters = 0;
-    boolean blankLine = true;
-    for (int i = 0; i < markdown.length(); i++) {
-      char c = markdown.charAt(i);
-      switch (c) {
-        case '[', ']', '*', '_', '<', '`', '~' -> delimiters++;
-        case '\n' -> {
-          if (blankLine) {
-            delimiters = 0; // a blank line ends the block: inline parsing starts afresh
-          }
-          blankLine = true;
-          continue;
-        }
-        default -> {
-          if (c == ' ' || c == '\t' || c == '\r') {
-            continue;
-          }
-        }
-      }
-      blankLine = false;
-      if (delimiters > maxDelimitersPerBlock) {
-        throw ServiceFailure.unprocessable("a paragraph has more than " + maxDelimitersPerBlock
-            + " brackets and emphasis marks; split it with blank lines");
-      }
     }
   }
 }

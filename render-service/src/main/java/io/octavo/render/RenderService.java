@@ -13,7 +13,7 @@ public final class RenderService {
   }
 
   public static Future<String> deploy(Node node) {
-    MarkdownRenderer renderer = MarkdownRenderer.create();
+    MarkdownRenderer renderer = MarkdownRenderer.create(RenderLimits.fromEnv(node.env()));
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return node.vertx()
         .deployVerticle(() -> new RenderVerticle(renderer, node.registry()),

@@ -10,13 +10,20 @@ import io.octavo.common.render.RenderRequest;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 
-/** Answers {@code render.markdown}; the CPU work runs on worker threads, never on the event loop. */
+/**
+ * Answers {@code render.markdown}; the CPU work runs on a bounded worker pool, never on the event
+ * loop. Inputs over the limits are refused with 413 or 422 by {@link MarkdownRenderer}.
+ */
 public final class RenderVerticle extends VerticleBase {
+  private static final String WORKERS = "octavo-render";
+
   private final MarkdownRenderer renderer;
   private final ServiceMeters meters;
+  private WorkerExecutor workers;
   private Timer renderTime;
   private DistributionSummary sourceSize;
   private DistributionSummary htmlSize;
@@ -31,6 +38,9 @@ public final class RenderVerticle extends VerticleBase {
     renderTime = meters.timer("octavo.render.time");
     sourceSize = meters.summary("octavo.render.source.size", "bytes");
     htmlSize = meters.summary("octavo.render.html.size", "bytes");
+    // One pool per process, sized to the cores: rendering is CPU-bound, and a burst of large posts
+    // queues here instead of taking the threads that blocking calls elsewhere need.
+    workers = vertx.createSharedWorkerExecutor(WORKERS, Math.max(1, Runtime.getRuntime().availableProcessors()));
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(
         consumers.register(Addresses.RENDER_MARKDOWN, this::render),
@@ -38,9 +48,14 @@ public final class RenderVerticle extends VerticleBase {
             new JsonObject().put("status", "UP").put("renderer_version", MarkdownRenderer.VERSION))));
   }
 
+  @Override
+  public Future<?> stop() {
+    return workers.close();
+  }
+
   private Future<JsonObject> render(JsonObject body) {
     String markdown = RenderRequest.fromJson(body).markdown();
-    return vertx.executeBlocking(() -> renderTime.recordCallable(() -> renderer.render(markdown)), false)
+    return workers.executeBlocking(() -> renderTime.recordCallable(() -> renderer.render(markdown)), false)
         .map(rendered -> {
           sourceSize.record(markdown.getBytes(StandardCharsets.UTF_8).length);
           htmlSize.record(rendered.html().length());

@@ -168,6 +168,29 @@ class ApiTest {
   }
 
   @Test
+  void previewRendersMathCodeAndTablesWithoutStoring() {
+    HttpResponse<Buffer> preview = api.raw(HttpMethod.POST, "/api/render", post(
+        "Euler: $e^{i\\pi} + 1 = 0$ and $a_1 < b_1$.\n\n| x |\n|---|\n| 1 |\n").encode());
+    assertThat(preview.statusCode()).isEqualTo(200);
+    JsonObject body = preview.bodyAsJsonObject();
+    assertThat(body.getString("html")).contains(
+        "<span class=\"math inline\">\\(e^{i\\pi} + 1 = 0\\)</span>",
+        "<span class=\"math inline\">\\(a_1 &lt; b_1\\)</span>", "<table>");
+    assertThat(body.getInteger("renderer_version")).isPositive();
+    assertThat(api.list("?limit=100").bodyAsString()).doesNotContain("Euler"); // a preview stores nothing
+  }
+
+  @Test
+  void previewRefusesOversizedAndPathologicalSources() {
+    assertProblem(api.anonymous(HttpMethod.POST, "/api/render", post("x").encode()), 401);
+    assertProblem(api.raw(HttpMethod.POST, "/api/render", post("a".repeat(1024 * 1024 + 1)).encode()), 413);
+    HttpResponse<Buffer> pathological = api.raw(HttpMethod.POST, "/api/render", post("*a ".repeat(20_000) + "_a*_ ".repeat(20_000)).encode());
+    assertProblem(pathological, 422);
+    assertThat(pathological.bodyAsJsonObject().getString("detail")).contains("split it with blank lines");
+    assertThat(api.anonymous(HttpMethod.GET, "/ready", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void metricsExposeHttpAndEventBusSeries() {
     api.get("anything");
     String metrics = api.anonymous(HttpMethod.GET, "/metrics", null).bodyAsString();

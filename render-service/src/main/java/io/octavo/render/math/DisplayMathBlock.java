@@ -8,10 +8,11 @@ import org.commonmark.node.CustomBlock;
  * line or the end; such a block renders as the text it was.
  */
 public final class DisplayMathBlock extends CustomBlock {
-  private final String tex;
-  private final boolean closed;
+  private String tex = "";
+  private boolean closed;
 
-  public DisplayMathBlock(String tex, boolean closed) {
+  /** Set by the parser when the block ends: the node is in the tree before its lines are read. */
+  void finish(String tex, boolean closed) {
     this.tex = tex;
     this.closed = closed;
   }

@@ -17,7 +17,7 @@ import org.commonmark.parser.block.ParserState;
 final class DisplayMathBlockParser extends AbstractBlockParser {
   private final StringBuilder tex = new StringBuilder();
   private final StringBuilder raw = new StringBuilder();
-  private DisplayMathBlock block;
+  private final DisplayMathBlock block = new DisplayMathBlock();
   private boolean closed;
 
   private DisplayMathBlockParser(String firstLine, String opening) {
@@ -33,10 +33,12 @@ final class DisplayMathBlockParser extends AbstractBlockParser {
 
   @Override
   public Block getBlock() {
-    if (block == null) {
-      block = new DisplayMathBlock(closed ? tex.toString().strip() : raw.toString(), closed);
-    }
     return block;
+  }
+
+  @Override
+  public void closeBlock() {
+    block.finish(closed ? tex.toString().strip() : raw.toString(), closed);
   }
 
   @Override
