@@ -15,21 +15,29 @@ import io.vertx.core.json.JsonObject;
 final class FakeRenderService {
   static final int VERSION = 7;
   private final Vertx vertx;
+  private final int version;
   private MessageConsumer<JsonObject> render;
   private MessageConsumer<JsonObject> health;
 
   FakeRenderService(Vertx vertx) {
+    this(vertx, VERSION);
+  }
+
+  /** A renderer of another version: its HTML carries the version, so a re-render is visible. */
+  FakeRenderService(Vertx vertx, int version) {
     this.vertx = vertx;
+    this.version = version;
   }
 
   FakeRenderService start() {
     render = vertx.eventBus().consumer(Addresses.RENDER_MARKDOWN, message -> {
       String markdown = RenderRequest.fromJson(message.body()).markdown();
-      message.reply(new Rendered("<p>" + markdown.strip() + "</p>\n", "<p>excerpt</p>\n", false,
-          new JsonArray(), markdown.split("\\s+").length, VERSION).toJson());
+      String html = "<p>" + markdown.strip() + "</p>\n" + (version == VERSION ? "" : "<!-- v" + version + " -->");
+      message.reply(new Rendered(html, "<p>excerpt</p>\n", false,
+          new JsonArray(), markdown.split("\\s+").length, version).toJson());
     });
     health = vertx.eventBus().consumer(Addresses.RENDER_HEALTH,
-        message -> message.reply(new JsonObject().put("status", "UP").put("renderer_version", VERSION)));
+        message -> message.reply(new JsonObject().put("status", "UP").put("renderer_version", version)));
     render.completion().await();
     health.completion().await();
     return this;

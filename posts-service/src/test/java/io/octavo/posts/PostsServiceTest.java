@@ -207,6 +207,28 @@ class PostsServiceTest {
   }
 
   @Test
+  void aNewerRendererVersionReRendersStoredPostsInTheBackground() throws Exception {
+    Post stored = posts.create(post("# Old Render\n\nbody")).await();
+    assertThat(stored.html()).doesNotContain("v8");
+
+    CompletableFuture<JsonObject> reRendered = new CompletableFuture<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_CHANGED, message -> {
+      if ("rendered".equals(message.body().getString("change"))
+          && "old-render".equals(message.body().getString("slug"))) {
+        reRendered.complete(message.body());
+      }
+    }).completion().await();
+    render.stop();
+    new FakeRenderService(vertx, 8).start();
+
+    reRendered.get(20, TimeUnit.SECONDS);
+    Post after = posts.get(new PostRequests.Get("old-render", false)).await();
+    assertThat(after.html()).contains("<!-- v8 -->");
+    assertThat(after.markdown()).isEqualTo(stored.markdown());
+    assertThat(after.version()).isEqualTo(stored.version() + 1);
+  }
+
+  @Test
   void everyWriteKeepsTheSourceAsARevision() {
     Post created = posts.create(post("# Revised\n\none")).await();
     posts.update(new PostRequests.Update(created.slug(), 1, post("# Revised\n\ntwo"))).await();

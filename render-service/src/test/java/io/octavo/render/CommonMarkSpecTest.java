@@ -2,6 +2,7 @@ package io.octavo.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.HtmlNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

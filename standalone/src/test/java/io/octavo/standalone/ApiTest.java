@@ -4,6 +4,7 @@ import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.HtmlNormalizer;
 import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -17,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commonmark.testutil.example.Example;
+import org.commonmark.testutil.example.ExampleReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,6 +181,21 @@ class ApiTest {
         "<span class=\"math inline\">\\(a_1 &lt; b_1\\)</span>", "<table>");
     assertThat(body.getInteger("renderer_version")).isPositive();
     assertThat(api.list("?limit=100").bodyAsString()).doesNotContain("Euler"); // a preview stores nothing
+  }
+
+  @Test
+  void specExamplesOutsideRawHtmlRenderThroughTheHttpPreview() {
+    List<Example> examples = ExampleReader.readExamples(Example.class.getResource("/spec.txt")).stream()
+        .filter(example -> !example.getSection().equals("HTML blocks") && !example.getSection().equals("Raw HTML"))
+        .toList();
+    long matching = examples.stream().filter(example -> {
+      HttpResponse<Buffer> preview = api.raw(HttpMethod.POST, "/api/render", post(example.getSource()).encode());
+      assertThat(preview.statusCode()).isEqualTo(200);
+      return HtmlNormalizer.normalize(preview.bodyAsJsonObject().getString("html"))
+          .equals(HtmlNormalizer.normalize(example.getHtml().replace('\u2192', '\t')));
+    }).count();
+    assertThat(examples).hasSize(588);
+    assertThat(matching).isGreaterThanOrEqualTo(560);
   }
 
   @Test

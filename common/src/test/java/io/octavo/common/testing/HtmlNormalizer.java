@@ -1,4 +1,4 @@
-package io.octavo.render;
+package io.octavo.common.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.jsoup.nodes.TextNode;
  * attributes sorted, white space collapsed outside {@code pre} and dropped around block tags,
  * heading ids ignored.
  */
-final class HtmlNormalizer {
+public final class HtmlNormalizer {
   private static final Set<String> VOID = Set.of("br", "hr", "img", "input", "col");
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   private static final Pattern AROUND_BLOCK_TAGS = Pattern.compile(
@@ -24,7 +24,7 @@ final class HtmlNormalizer {
   private HtmlNormalizer() {
   }
 
-  static String normalize(String html) {
+  public static String normalize(String html) {
     StringBuilder out = new StringBuilder();
     for (Node node : Jsoup.parseBodyFragment(html).body().childNodes()) {
       write(node, out, false);
