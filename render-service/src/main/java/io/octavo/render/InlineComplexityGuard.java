@@ -32,6 +32,13 @@ final class InlineComplexityGuard implements InlineParserFactory {
   }
 
   private void check(SourceLines lines) {
+    int length = 0;
+    for (SourceLine line : lines.getLines()) {
+      length += line.getContent().length();
+    }
+    if (length <= maxDelimiters) {
+      return; // cannot hold too many: the common case costs one pass over the line lengths
+    }
     int delimiters = 0;
     for (SourceLine line : lines.getLines()) {
       CharSequence content = line.getContent();

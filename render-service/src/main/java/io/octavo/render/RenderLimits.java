@@ -29,6 +29,9 @@ public record RenderLimits(int maxSourceBytes, int maxDelimitersPerBlock, int ma
   }
 
   void checkSize(String markdown) {
+    if (markdown.length() <= maxSourceBytes / 3) {
+      return; // UTF-8 takes at most 3 bytes per UTF-16 unit: no need to encode to know
+    }
     if (markdown.length() > maxSourceBytes
         || markdown.getBytes(StandardCharsets.UTF_8).length > maxSourceBytes) {
       throw new ServiceFailure(ServiceFailure.PAYLOAD_TOO_LARGE,

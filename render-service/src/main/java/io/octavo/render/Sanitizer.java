@@ -82,10 +82,35 @@ final class Sanitizer {
    * UTF-8, so these five are safe as characters, and code stays readable in the page source.
    */
   private static String readable(String html) {
-    if (html.indexOf("&#") < 0) {
+    int next = html.indexOf("&#");
+    if (next < 0) {
       return html;
     }
-    return html.replace("&#43;", "+").replace("&#61;", "=").replace("&#64;", "@").replace("&#96;", "`")
-        .replace("&#39;", "'");
+    StringBuilder out = new StringBuilder(html.length());
+    int from = 0;
+    while (next >= 0) {
+      char plain = plainFor(html, next);
+      if (plain != 0) {
+        out.append(html, from, next).append(plain);
+        from = next + 5;
+      }
+      next = html.indexOf("&#", next + 2);
+    }
+    return out.append(html, from, html.length()).toString();
+  }
+
+  /** The character a five-character reference {@code &#NN;} stands for, if it is one of ours. */
+  private static char plainFor(String html, int at) {
+    if (at + 5 > html.length() || html.charAt(at + 4) != ';') {
+      return 0;
+    }
+    return switch (html.substring(at + 2, at + 4)) {
+      case "43" -> '+';
+      case "61" -> '=';
+      case "64" -> '@';
+      case "96" -> '`';
+      case "39" -> '\'';
+      default -> 0;
+    };
   }
 }

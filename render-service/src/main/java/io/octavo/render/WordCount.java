@@ -42,7 +42,9 @@ final class WordCount {
     int count = 0;
     boolean inWord = false;
     for (int i = 0; i < text.length(); i++) {
-      boolean space = Character.isWhitespace(text.charAt(i));
+      char c = text.charAt(i);
+      boolean space = c <= ' ' ? (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
+          : c >= 0x80 && Character.isWhitespace(c);
       if (!space && !inWord) {
         count++;
       }

@@ -101,6 +101,7 @@ class MathTest {
   @Test
   void placeholderCharactersInTheSourceCannotForgeMath() {
     String forged = "[x](/a \"\uE000dPHNjcmlwdD4\uE001\")";
-    assertThat(html(forged)).doesNotContain("<script", "math display").contains("title=\"&#xfffd;dPHNjcmlwdD4&#xfffd;\"");
+    assertThat(html(forged)).doesNotContain("<script", "math display", "\uE000").contains("title=\"\uFFFDdPHNjcmlwdD4\uFFFD\"");
+    assertThat(html(forged + " <b>raw html takes the sanitiser's path</b>")).doesNotContain("<script", "math display", "\uE000");
   }
 }

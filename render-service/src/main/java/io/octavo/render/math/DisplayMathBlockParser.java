@@ -70,10 +70,10 @@ final class DisplayMathBlockParser extends AbstractBlockParser {
       }
       CharSequence content = state.getLine().getContent();
       int start = state.getNextNonSpaceIndex();
-      String line = content.subSequence(start, content.length()).toString();
-      if (!line.startsWith("$$")) {
-        return BlockStart.none();
+      if (content.length() < start + 2 || content.charAt(start) != '$' || content.charAt(start + 1) != '$') {
+        return BlockStart.none(); // called for every line: decide without allocating
       }
+      String line = content.subSequence(start, content.length()).toString();
       String rest = line.substring(2);
       if (!rest.isBlank() && !rest.strip().endsWith("$$")) {
         return BlockStart.none(); // "$$a$$ and more" or "$$ costs": a paragraph, with inline math if any

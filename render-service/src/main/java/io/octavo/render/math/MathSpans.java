@@ -2,8 +2,6 @@ package io.octavo.render.math;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Math travels through the sanitiser as placeholders: two private-use characters around the TeX
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
 public final class MathSpans {
   private static final char OPEN = '\uE000';
   private static final char CLOSE = '\uE001';
-  private static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "([id])([A-Za-z0-9_-]*)" + CLOSE);
 
   private MathSpans() {
   }
@@ -31,21 +28,27 @@ public final class MathSpans {
 
   /** Replaces every placeholder with its span; the TeX is escaped for {@code <}, {@code >}, {@code &} only. */
   public static String restore(String html) {
-    if (html.indexOf(OPEN) < 0) {
+    int open = html.indexOf(OPEN);
+    if (open < 0) {
       return html;
     }
-    Matcher matcher = PLACEHOLDER.matcher(html);
     StringBuilder out = new StringBuilder(html.length() + 64);
-    while (matcher.find()) {
-      boolean display = matcher.group(1).equals("d");
-      String tex = new String(Base64.getUrlDecoder().decode(matcher.group(2)), StandardCharsets.UTF_8);
-      matcher.appendReplacement(out, "");
+    int from = 0;
+    while (open >= 0) {
+      int close = html.indexOf(CLOSE, open);
+      if (close < 0 || close < open + 2) {
+        break;
+      }
+      boolean display = html.charAt(open + 1) == 'd';
+      String tex = new String(Base64.getUrlDecoder().decode(html.substring(open + 2, close)), StandardCharsets.UTF_8);
+      out.append(html, from, open);
       out.append(display ? "<span class=\"math display\">\\[" : "<span class=\"math inline\">\\(");
       escape(tex, out);
       out.append(display ? "\\]</span>" : "\\)</span>");
+      from = close + 1;
+      open = html.indexOf(OPEN, from);
     }
-    matcher.appendTail(out);
-    return out.toString();
+    return out.append(html, from, html.length()).toString();
   }
 
   private static void escape(String tex, StringBuilder out) {
