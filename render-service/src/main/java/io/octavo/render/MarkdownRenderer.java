@@ -61,8 +61,7 @@ public final class MarkdownRenderer {
     // raw HTML in the source is what needs the Sanitizer (see render()).
     HtmlRenderer renderer = HtmlRenderer.builder()
         .extensions(extensions)
-        .percentEncodeUrls(true)
-        .attributeProviderFactory(context -> new SafeUrls())
+        .attributeProviderFactory(context -> new SafeUrls()) // percent-encodes, then allow-lists URLs
         .build();
     return new MarkdownRenderer(parser, renderer, limits);
   }
@@ -98,7 +97,7 @@ public final class MarkdownRenderer {
    * costs more than parsing and rendering together.
    */
   private static String safe(String html, boolean rawHtml) {
-    return MathSpans.restore(rawHtml ? Sanitizer.clean(html) : html);
+    return MathSpans.restore(rawHtml ? Sanitizer.clean(MathSpans.shieldForSanitiser(html)) : html);
   }
 
   private static final class Bare {

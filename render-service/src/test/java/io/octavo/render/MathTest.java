@@ -99,6 +99,19 @@ class MathTest {
   }
 
   @Test
+  void nulCharactersInTheSourceCannotForgeMath() {
+    String forged = "a\u0000dPHNjcmlwdD4\u0000b [x](/a \"\u0000dPHNjcmlwdD4\u0000\")";
+    assertThat(html(forged)).doesNotContain("<script", "math display", "\u0000");
+    assertThat(html(forged + " <b>raw</b>")).doesNotContain("<script", "math display", "\u0000");
+  }
+
+  @Test
+  void mathSurvivesTheSanitiserPath() {
+    assertThat(html("<b>raw</b> and $a+b=c$ and $$x@y$$"))
+        .isEqualTo("<p><b>raw</b> and " + inline("a+b=c") + " and " + display("x@y") + "</p>\n");
+  }
+
+  @Test
   void placeholderCharactersInTheSourceCannotForgeMath() {
     String forged = "[x](/a \"\uE000dPHNjcmlwdD4\uE001\")";
     assertThat(html(forged)).doesNotContain("<script", "math display", "\uE000").contains("title=\"\uFFFDdPHNjcmlwdD4\uFFFD\"");

@@ -4,49 +4,77 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Math travels through the sanitiser as placeholders: two private-use characters around the TeX
- * in base64url, which no sanitiser alters. Sources are stripped of those two characters first, so
- * only the renderer can write a placeholder, and only in text (never in an attribute).
+ * Math travels through rendering and sanitising as placeholders, so nothing re-encodes the TeX.
+ *
+ * <p>A placeholder is the TeX in base64url between two markers. The renderer writes U+0000
+ * markers: CommonMark replaces every U+0000 of the source with U+FFFD, so no author can forge
+ * one, and the page stays Latin-1 (cheaper to build than UTF-16). The sanitiser would strip
+ * U+0000, so before it runs the markers become two private-use characters, which sources are
+ * scrubbed of for the same reason. Placeholders only ever stand in text, never in attributes.
  */
 public final class MathSpans {
+  private static final char MARK = '\u0000';
   private static final char OPEN = '\uE000';
   private static final char CLOSE = '\uE001';
 
   private MathSpans() {
   }
 
-  /** The source with the placeholder characters replaced, so no one else can forge one. */
+  /** The source without the characters placeholders are made of. */
   public static String scrub(String markdown) {
-    return markdown.indexOf(OPEN) < 0 && markdown.indexOf(CLOSE) < 0 ? markdown
-        : markdown.replace(OPEN, '\uFFFD').replace(CLOSE, '\uFFFD');
+    if (markdown.indexOf(MARK) < 0 && markdown.indexOf(OPEN) < 0 && markdown.indexOf(CLOSE) < 0) {
+      return markdown;
+    }
+    return markdown.replace(MARK, '\uFFFD').replace(OPEN, '\uFFFD').replace(CLOSE, '\uFFFD');
   }
 
   static String placeholder(String tex, boolean display) {
-    return OPEN + (display ? "d" : "i")
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(tex.getBytes(StandardCharsets.UTF_8)) + CLOSE;
+    return MARK + (display ? "d" : "i")
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(tex.getBytes(StandardCharsets.UTF_8)) + MARK;
+  }
+
+  /** Placeholders in a form the sanitiser keeps; {@link #restore} reads both forms. */
+  public static String shieldForSanitiser(String html) {
+    if (html.indexOf(MARK) < 0) {
+      return html;
+    }
+    StringBuilder out = new StringBuilder(html);
+    boolean opening = true;
+    for (int i = 0; i < out.length(); i++) {
+      if (out.charAt(i) == MARK) {
+        out.setCharAt(i, opening ? OPEN : CLOSE);
+        opening = !opening;
+      }
+    }
+    return out.toString();
   }
 
   /** Replaces every placeholder with its span; the TeX is escaped for {@code <}, {@code >}, {@code &} only. */
   public static String restore(String html) {
-    int open = html.indexOf(OPEN);
-    if (open < 0) {
+    html = restore(html, MARK, MARK);
+    return restore(html, OPEN, CLOSE);
+  }
+
+  private static String restore(String html, char open, char close) {
+    int start = html.indexOf(open);
+    if (start < 0) {
       return html;
     }
     StringBuilder out = new StringBuilder(html.length() + 64);
     int from = 0;
-    while (open >= 0) {
-      int close = html.indexOf(CLOSE, open);
-      if (close < 0 || close < open + 2) {
+    while (start >= 0) {
+      int end = html.indexOf(close, start + 1);
+      if (end < start + 2) {
         break;
       }
-      boolean display = html.charAt(open + 1) == 'd';
-      String tex = new String(Base64.getUrlDecoder().decode(html.substring(open + 2, close)), StandardCharsets.UTF_8);
-      out.append(html, from, open);
+      boolean display = html.charAt(start + 1) == 'd';
+      String tex = new String(Base64.getUrlDecoder().decode(html.substring(start + 2, end)), StandardCharsets.UTF_8);
+      out.append(html, from, start);
       out.append(display ? "<span class=\"math display\">\\[" : "<span class=\"math inline\">\\(");
       escape(tex, out);
       out.append(display ? "\\]</span>" : "\\)</span>");
-      from = close + 1;
-      open = html.indexOf(OPEN, from);
+      from = end + 1;
+      start = html.indexOf(open, from);
     }
     return out.append(html, from, html.length()).toString();
   }
