@@ -78,13 +78,13 @@ public final class MarkdownRenderer {
       Node document = parser.parse(source);
       Excerpt excerpt = Excerpt.cut(document); // takes the <!-- more --> marker out of the document
       String excerptHtml = excerpt.nodes().stream().map(renderer::render).reduce("", String::concat);
-      boolean rawHtml = RawHtml.in(document);
+      DocumentFacts facts = DocumentFacts.of(document);
       return new Rendered(
-          safe(renderer.render(document), rawHtml),
-          safe(excerptHtml, rawHtml),
+          safe(renderer.render(document), facts.rawHtml()),
+          safe(excerptHtml, facts.rawHtml()),
           excerpt.hasMore(),
-          TableOfContents.of(document),
-          WordCount.of(document),
+          facts.toc(),
+          facts.words(),
           VERSION);
     } catch (StackOverflowError e) {
       throw ServiceFailure.unprocessable("the Markdown nests too deeply to render");

@@ -1,38 +1,33 @@
 package io.octavo.render;
 
+import io.octavo.render.math.InlineMath;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
-import io.octavo.render.math.InlineMath;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Heading;
-import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 
 /**
- * Headings h2-h4 as {@code [{"level", "text", "id"}]}, math shown as {@code $TeX$}. The ids are generated over every heading in
- * document order with the same generator and text as commonmark's heading-anchor extension, so
- * they equal the ids in the rendered HTML.
+ * Headings h2-h4 as {@code [{"level", "text", "id"}]}, math shown as {@code $TeX$}. Fed every
+ * heading in document order, it generates ids with the same generator and text as commonmark's
+ * heading-anchor extension, so they equal the ids in the rendered HTML.
  */
 final class TableOfContents {
-  private TableOfContents() {
+  private final IdGenerator ids = IdGenerator.builder().build();
+  private final JsonArray entries = new JsonArray();
+
+  void add(Heading heading) {
+    String id = ids.generateId(textOf(heading, false));
+    if (heading.getLevel() >= 2 && heading.getLevel() <= 4) {
+      entries.add(new JsonObject().put("level", heading.getLevel()).put("text", textOf(heading, true)).put("id", id));
+    }
   }
 
-  static JsonArray of(Node document) {
-    IdGenerator ids = IdGenerator.builder().build();
-    JsonArray toc = new JsonArray();
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Heading heading) {
-        String id = ids.generateId(textOf(heading, false));
-        if (heading.getLevel() >= 2 && heading.getLevel() <= 4) {
-          toc.add(new JsonObject().put("level", heading.getLevel()).put("text", textOf(heading, true)).put("id", id));
-        }
-      }
-    });
-    return toc;
+  JsonArray toJson() {
+    return entries;
   }
 
   /** The heading's text; {@code withMath} adds inline TeX, which the anchor extension leaves out of ids. */
