@@ -7,6 +7,14 @@ public final class Addresses {
   public static final String POSTS_UPDATE = "posts.update";
   public static final String POSTS_DELETE = "posts.delete";
   public static final String POSTS_LIST = "posts.list";
+  public static final String POSTS_TAGS = "posts.tags";
+  public static final String POSTS_SERIES = "posts.series";
+  public static final String POSTS_SEARCH = "posts.search";
+  public static final String POSTS_REVISIONS = "posts.revisions";
+  public static final String POSTS_REVISION = "posts.revision";
+  public static final String POSTS_RESTORE_REVISION = "posts.revision.restore";
+  public static final String POSTS_TRASH = "posts.trash";
+  public static final String POSTS_RESTORE_FROM_TRASH = "posts.trash.restore";
   /** Published (not sent) after every change, so every gateway replica can drop cached copies. */
   public static final String POSTS_CHANGED = "posts.changed";
   public static final String POSTS_HEALTH = "posts.health";

@@ -25,7 +25,13 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     AdminAuth auth = new AdminAuth(settings.adminToken());
-    PostsHandler posts = new PostsHandler(new PostsClient(vertx, settings.busTimeout()));
+    PostsClient postsClient = new PostsClient(vertx, settings.busTimeout());
+    PostsHandler posts = new PostsHandler(postsClient);
+    RevisionsHandler revisions = new RevisionsHandler(postsClient);
+    TrashHandler trash = new TrashHandler(postsClient);
+    TagsHandler tags = new TagsHandler(postsClient);
+    SeriesHandler series = new SeriesHandler(postsClient);
+    SearchHandler search = new SearchHandler(postsClient);
     RenderHandler render = new RenderHandler(new RenderClient(vertx, settings.busTimeout()));
 
     Router router = Router.router(vertx);
@@ -37,6 +43,14 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/posts/:slug").handler(auth::identify).handler(posts::get);
     router.put("/api/posts/:slug").handler(body).handler(auth::require).handler(posts::update);
     router.delete("/api/posts/:slug").handler(auth::require).handler(posts::delete);
+    router.get("/api/posts/:slug/revisions").handler(auth::require).handler(revisions::list);
+    router.get("/api/posts/:slug/revisions/:n").handler(auth::require).handler(revisions::get);
+    router.post("/api/posts/:slug/revisions/:n/restore").handler(auth::require).handler(revisions::restore);
+    router.get("/api/trash").handler(auth::require).handler(trash::list);
+    router.post("/api/trash/:id/restore").handler(auth::require).handler(trash::restore);
+    router.get("/api/tags").handler(auth::identify).handler(tags::list);
+    router.get("/api/series/:name").handler(auth::identify).handler(series::get);
+    router.get("/api/search").handler(auth::identify).handler(search::search);
     router.post("/api/render").handler(body).handler(auth::require).handler(render::preview);
 
     OpsRoutes.mount(router, readiness, registry);

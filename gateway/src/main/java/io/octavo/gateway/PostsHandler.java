@@ -4,6 +4,7 @@ import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,21 +37,24 @@ final class PostsHandler {
             sendPost(ctx, 200, post);
           }
         })
-        .onFailure(ctx::fail);
+        .onFailure(error -> {
+          if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
+            ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + reply.getMessage()).end();
+          } else {
+            ctx.fail(error);
+          }
+        });
   }
 
   void list(RoutingContext ctx) {
-    int limit = limit(ctx.queryParams().get("limit"));
+    int limit = QueryParams.limit(ctx.queryParams().get("limit"));
     String cursor = ctx.queryParams().get("cursor");
     if (cursor != null && cursor.length() > MAX_CURSOR) {
       throw ServiceFailure.badRequest("cursor is not one this API returned");
     }
     posts.list(new PostRequests.List(limit, cursor, ctx.queryParams().get("tag"),
             ctx.queryParams().get("series"), AdminAuth.isAdmin(ctx)))
-        .onSuccess(page -> ctx.response()
-            .putHeader("content-type", "application/json")
-            .putHeader("cache-control", AdminAuth.isAdmin(ctx) ? "private, no-store" : "no-cache")
-            .end(page.toJson().encode()))
+        .onSuccess(page -> Responses.json(ctx, 200, page.toJson()))
         .onFailure(ctx::fail);
   }
 
@@ -89,7 +93,7 @@ final class PostsHandler {
   private static HttpServerResponse cacheHeaders(RoutingContext ctx, Post post) {
     return ctx.response()
         .putHeader("etag", post.etag())
-        .putHeader("cache-control", AdminAuth.isAdmin(ctx) ? "private, no-store" : "no-cache");
+        .putHeader("cache-control", Responses.cacheControl(ctx));
   }
 
   private static String slug(RoutingContext ctx) {
@@ -100,18 +104,4 @@ final class PostsHandler {
     return slug;
   }
 
-  private static int limit(String text) {
-    if (text == null || text.isEmpty()) {
-      return 10;
-    }
-    try {
-      int limit = Integer.parseInt(text);
-      if (limit >= 1 && limit <= 100) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the same answer as an out-of-range number
-    }
-    throw ServiceFailure.badRequest("limit must be a whole number from 1 to 100");
-  }
 }

@@ -31,6 +31,9 @@ final class PostFields {
   static final int MAX_TAG = 64;
   static final int MAX_SERIES = 200;
   private static final Set<String> STATUSES = Set.of("draft", "published", "scheduled");
+  /** "[Name] Part 3 - Rest": a series and its part, named in the title. */
+  private static final Pattern SERIES_TITLE = Pattern.compile(
+      "\\[([^\\]]+)\\]\\s*Part\\s+(\\d{1,5})\\b.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern FIRST_H1 = Pattern.compile(" {0,3}#[ \\t]+(.+?)[ \\t#]*");
 
   private final Clock clock;
@@ -76,12 +79,22 @@ final class PostFields {
 
     String series = firstNonBlank(input.series(), text(front.get("series")),
         existing == null ? null : existing.series());
+    Integer partFromTitle = null;
+    if (series == null) {
+      Matcher fromTitle = SERIES_TITLE.matcher(title);
+      if (fromTitle.matches()) {
+        series = fromTitle.group(1).strip();
+        partFromTitle = Integer.valueOf(fromTitle.group(2));
+      }
+    }
+    series = series == null ? null : series.strip().replaceAll("\\s+", " ");
     if (series != null && series.length() > MAX_SERIES) {
       throw ServiceFailure.unprocessable("series is longer than " + MAX_SERIES + " characters");
     }
     Integer part = input.seriesPart() != null ? input.seriesPart()
         : front.containsKey("series_part") ? integer("series_part", front.get("series_part"))
-            : existing != null ? existing.seriesPart() : null;
+            : partFromTitle != null ? partFromTitle
+                : existing != null ? existing.seriesPart() : null;
     if (part != null && (part < 1 || part > 100_000)) {
       throw ServiceFailure.unprocessable("series_part must be between 1 and 100000");
     }

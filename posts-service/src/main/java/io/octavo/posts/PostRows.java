@@ -3,6 +3,7 @@ package io.octavo.posts;
 import io.octavo.common.posts.Post;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +31,8 @@ final class PostRows {
         tags == null ? List.of() : Arrays.asList(tags),
         row.getString("series"),
         row.getInteger("series_part"),
+        neighbour(row, "prev"),
+        neighbour(row, "next"),
         row.getString("status"),
         format(row.getOffsetDateTime("published_at")),
         format(row.getOffsetDateTime("created_at")),
@@ -39,6 +42,30 @@ final class PostRows {
         Rendered.readingTimeMinutes(words),
         toc instanceof JsonArray array ? array : new JsonArray(),
         pending);
+  }
+
+  /** {@code {slug, title}} of a series neighbour, when the query fetched one. */
+  private static JsonObject neighbour(Row row, String which) {
+    int column = row.getColumnIndex(which + "_slug");
+    if (column < 0 || row.getValue(column) == null) {
+      return null;
+    }
+    return new JsonObject().put("slug", row.getString(column)).put("title", row.getString(which + "_title"));
+  }
+
+  /** A search hit: the summary fields a result list needs, its rank and its snippet. */
+  static JsonObject toHit(Row row) {
+    String[] tags = row.getArrayOfStrings("tags");
+    return new JsonObject()
+        .put("slug", row.getString("slug"))
+        .put("title", row.getString("title"))
+        .put("tags", tags == null ? new JsonArray() : new JsonArray(Arrays.asList(tags)))
+        .put("status", row.getString("status"))
+        .put("published_at", format(row.getOffsetDateTime("published_at")))
+        .put("series", row.getString("series") == null ? null
+            : new JsonObject().put("name", row.getString("series")).put("part", row.getInteger("series_part")))
+        .put("rank", row.getFloat("rank"))
+        .put("snippet_html", row.getString("snippet_html"));
   }
 
   static Cursor cursorOf(Row row) {

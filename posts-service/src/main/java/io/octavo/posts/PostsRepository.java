@@ -7,6 +7,7 @@ import io.octavo.common.posts.PostPage;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -34,54 +35,79 @@ final class PostsRepository {
   record PendingRender(long id, String markdown, long version) {
   }
 
-  /** What a background render changed: the post's slug and its new version. */
-  record RenderStored(String slug, long version) {
+  /** A post whose slug and version changed outside a request: a background render, a publication. */
+  record Changed(String slug, long version) {
   }
 
   Future<Void> ping() {
     return timed("ping", () -> pool.query(SqlQueries.PING).execute()).mapEmpty();
   }
 
-  /** Inserts a post and its first revision in one transaction; {@code rendered} null = render later. */
+  /**
+   * Inserts a post and its first revision in one transaction; {@code rendered} null = render later.
+   * A slug derived from the title is chosen under an advisory lock on it, so concurrent posts with
+   * one title get "t", "t-2", "t-3"... instead of a conflict.
+   */
   Future<Post> insert(PostDraft draft, Rendered rendered) {
-    return timed("insert", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.INSERT_POST)
-        .execute(Tuple.from(new Object[] {draft.slug(), draft.title(), draft.markdown(),
-            rendered == null ? null : rendered.html(),
-            rendered == null ? null : rendered.excerptHtml(),
-            rendered != null && rendered.hasMore(),
-            rendered == null ? new JsonArray() : rendered.toc(),
-            rendered == null ? 0 : rendered.wordCount(),
-            draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
-            draft.publishedAt(), rendered == null ? null : rendered.rendererVersion()}))
+    return timed("insert", () -> pool.withTransaction(tx -> freeSlug(tx, draft)
+        .compose(slug -> tx.preparedQuery(SqlQueries.INSERT_POST).execute(Tuple.from(new Object[] {slug,
+                draft.title(), draft.markdown(),
+                rendered == null ? null : rendered.html(),
+                rendered == null ? null : rendered.excerptHtml(),
+                rendered != null && rendered.hasMore(),
+                rendered == null ? new JsonArray() : rendered.toc(),
+                rendered == null ? 0 : rendered.wordCount(),
+                draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
+                draft.publishedAt(), rendered == null ? null : rendered.rendererVersion()}))
+            .compose(rows -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(slug)).map(rows)))
         .compose(rows -> insertRevision(tx, rows.iterator().next()))));
   }
 
+  private Future<String> freeSlug(SqlClient tx, PostDraft draft) {
+    if (!draft.slugDerived()) {
+      return Future.succeededFuture(draft.slug());
+    }
+    String base = draft.slug();
+    String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
+    return tx.preparedQuery(SqlQueries.LOCK_SLUG).execute(Tuple.of(base))
+        .compose(locked -> tx.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(base, like)))
+        .map(rows -> {
+          Set<String> taken = new HashSet<>();
+          rows.forEach(row -> taken.add(row.getString("slug")));
+          if (!taken.contains(base)) {
+            return base;
+          }
+          int n = 2;
+          while (taken.contains(Slugs.withSuffix(base, n))) {
+            n++;
+          }
+          return Slugs.withSuffix(base, n);
+        });
+  }
+
+  /** A live post by slug, with its series neighbours; null when there is none the caller may see. */
   Future<Post> findBySlug(String slug, boolean includeUnpublished) {
     return timed("find_by_slug", () -> pool.preparedQuery(SqlQueries.SELECT_BY_SLUG)
         .execute(Tuple.of(slug, includeUnpublished)))
         .map(rows -> rows.size() == 0 ? null : PostRows.toPost(rows.iterator().next()));
   }
 
-  /** The current version of a post, or null when there is no post with that slug. */
+  /** The slug an old slug now redirects to, or null. */
+  Future<String> redirectFor(String oldSlug) {
+    return timed("redirect", () -> pool.preparedQuery(SqlQueries.SELECT_REDIRECT).execute(Tuple.of(oldSlug)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
+  }
+
+  /** The current version of a live post, or null when there is no post with that slug. */
   Future<Long> currentVersion(String slug) {
     return timed("current_version", () -> pool.preparedQuery(SqlQueries.SELECT_VERSION).execute(Tuple.of(slug)))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("version"));
   }
 
-  /** Slugs taken among {@code base}, {@code base-2}, {@code base-3}... */
-  Future<Set<String>> slugsTaken(String base) {
-    String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
-    return timed("slugs_taken", () -> pool.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(base, like)))
-        .map(rows -> {
-          Set<String> taken = new HashSet<>();
-          rows.forEach(row -> taken.add(row.getString("slug")));
-          return taken;
-        });
-  }
-
   /**
    * Replaces a post if its version is still {@code expectedVersion}, in one statement so that of
-   * concurrent writers holding the same version exactly one wins. Null when no row matched.
+   * concurrent writers holding the same version exactly one wins. Null when no row matched. A
+   * changed slug leaves a redirect behind.
    */
   Future<Post> update(String slug, long expectedVersion, PostDraft draft, Rendered rendered) {
     return timed("update", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.UPDATE_POST)
@@ -93,14 +119,43 @@ final class PostsRepository {
             rendered == null ? 0 : rendered.wordCount(),
             draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
             draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(), expectedVersion}))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null)
-            : insertRevision(tx, rows.iterator().next()))));
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(null);
+          }
+          Row row = rows.iterator().next();
+          Future<Void> redirects = slug.equals(draft.slug()) ? Future.succeededFuture()
+              : tx.preparedQuery(SqlQueries.INSERT_REDIRECT).execute(Tuple.of(slug, row.getLong("id")))
+                  .compose(done -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(draft.slug())))
+                  .mapEmpty();
+          return redirects.compose(done -> insertRevision(tx, row));
+        })));
   }
 
-  /** True when a post was deleted; {@code expectedVersion} null deletes whatever the version. */
-  Future<Boolean> delete(String slug, Long expectedVersion) {
-    return timed("delete", () -> pool.preparedQuery(SqlQueries.DELETE_POST).execute(Tuple.of(slug, expectedVersion)))
+  /** Moves a post to the trash; false when there is no such live post at that version. */
+  Future<Boolean> trash(String slug, Long expectedVersion) {
+    return timed("trash", () -> pool.preparedQuery(SqlQueries.TRASH_POST).execute(Tuple.of(slug, expectedVersion)))
         .map(rows -> rows.size() > 0);
+  }
+
+  Future<JsonArray> listTrash(int limit) {
+    return timed("list_trash", () -> pool.preparedQuery(SqlQueries.LIST_TRASH).execute(Tuple.of(limit)))
+        .map(rows -> {
+          JsonArray items = new JsonArray();
+          rows.forEach(row -> items.add(new JsonObject()
+              .put("id", row.getLong("id"))
+              .put("slug", row.getString("slug"))
+              .put("title", row.getString("title"))
+              .put("status", row.getString("status"))
+              .put("deleted_at", PostRows.format(row.getOffsetDateTime("deleted_at")))));
+          return items;
+        });
+  }
+
+  /** Brings a post back from the trash; null when there is no such trashed post. */
+  Future<Post> restoreFromTrash(long id) {
+    return timed("restore_from_trash", () -> pool.preparedQuery(SqlQueries.RESTORE_FROM_TRASH).execute(Tuple.of(id)))
+        .map(rows -> rows.size() == 0 ? null : PostRows.toPost(rows.iterator().next()));
   }
 
   Future<PostPage> list(int limit, Cursor after, String tag, String series, boolean includeUnpublished) {
@@ -122,6 +177,73 @@ final class PostsRepository {
         });
   }
 
+  Future<JsonArray> tags(boolean includeUnpublished) {
+    return timed("tags", () -> pool.preparedQuery(SqlQueries.TAGS).execute(Tuple.of(includeUnpublished)))
+        .map(rows -> {
+          JsonArray tags = new JsonArray();
+          rows.forEach(row -> tags.add(new JsonObject().put("tag", row.getString("tag")).put("posts", row.getLong("posts"))));
+          return tags;
+        });
+  }
+
+  Future<List<Post>> series(String name, boolean includeUnpublished) {
+    return timed("series", () -> pool.preparedQuery(SqlQueries.SERIES).execute(Tuple.of(name, includeUnpublished)))
+        .map(rows -> {
+          List<Post> parts = new ArrayList<>();
+          rows.forEach(row -> parts.add(PostRows.toPost(row)));
+          return parts;
+        });
+  }
+
+  Future<JsonArray> search(String query, int limit, String tag, boolean includeUnpublished) {
+    return timed("search", () -> pool.preparedQuery(SqlQueries.SEARCH)
+        .execute(Tuple.of(query, includeUnpublished, tag, limit)))
+        .map(rows -> {
+          JsonArray hits = new JsonArray();
+          rows.forEach(row -> hits.add(PostRows.toHit(row)));
+          return hits;
+        });
+  }
+
+  /** The revisions of a live post, newest first; null when there is no such post. */
+  Future<JsonArray> revisions(String slug) {
+    return timed("revisions", () -> pool.preparedQuery(SqlQueries.REVISIONS).execute(Tuple.of(slug)))
+        .map(rows -> {
+          JsonArray revisions = new JsonArray();
+          rows.forEach(row -> revisions.add(new JsonObject()
+              .put("version", row.getLong("version"))
+              .put("title", row.getString("title"))
+              .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))));
+          return revisions.isEmpty() ? null : revisions;
+        });
+  }
+
+  /** One revision's source, or null. */
+  Future<JsonObject> revision(String slug, long version) {
+    return timed("revision", () -> pool.preparedQuery(SqlQueries.REVISION).execute(Tuple.of(slug, version)))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return null;
+          }
+          Row row = rows.iterator().next();
+          return new JsonObject()
+              .put("version", row.getLong("version"))
+              .put("title", row.getString("title"))
+              .put("markdown", row.getString("markdown"))
+              .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")));
+        });
+  }
+
+  /** Publishes scheduled posts whose time has come; each row goes to exactly one caller. */
+  Future<List<Changed>> publishDue() {
+    return timed("publish_due", () -> pool.query(SqlQueries.PUBLISH_DUE).execute())
+        .map(rows -> {
+          List<Changed> published = new ArrayList<>();
+          rows.forEach(row -> published.add(new Changed(row.getString("slug"), row.getLong("version"))));
+          return published;
+        });
+  }
+
   Future<List<PendingRender>> claimForRender(int currentRendererVersion, int batch, int leaseSeconds) {
     return timed("claim_render", () -> pool.preparedQuery(SqlQueries.CLAIM_RENDER)
         .execute(Tuple.of(currentRendererVersion, batch, leaseSeconds)))
@@ -134,12 +256,12 @@ final class PostsRepository {
   }
 
   /** Stores a background render; null when the post changed meanwhile and the render is stale. */
-  Future<RenderStored> storeRender(PendingRender post, Rendered rendered) {
+  Future<Changed> storeRender(PendingRender post, Rendered rendered) {
     return timed("store_render", () -> pool.preparedQuery(SqlQueries.STORE_RENDER)
         .execute(Tuple.from(new Object[] {post.id(), rendered.html(), rendered.excerptHtml(), rendered.hasMore(),
             rendered.toc(), rendered.wordCount(), rendered.rendererVersion(), post.version()})))
         .map(rows -> rows.size() == 0 ? null
-            : new RenderStored(rows.iterator().next().getString("slug"), rows.iterator().next().getLong("version")));
+            : new Changed(rows.iterator().next().getString("slug"), rows.iterator().next().getLong("version")));
   }
 
   Future<Void> releaseRender(long id) {

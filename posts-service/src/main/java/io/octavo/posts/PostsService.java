@@ -20,6 +20,7 @@ public final class PostsService {
         .compose(migrated -> node.vertx().deployVerticle(
             () -> new PostsVerticle(settings, node.registry()), new DeploymentOptions().setInstances(instances)))
         .compose(id -> node.vertx().deployVerticle(new RenderJob(settings, node.registry())))
+        .compose(id -> node.vertx().deployVerticle(new PublishJob(settings, node.registry())))
         .onSuccess(id -> {
           PostsRepository repository = new PostsRepository(Database.pool(node.vertx(), settings),
               new ServiceMeters(node.registry(), NAME, "Readiness"));

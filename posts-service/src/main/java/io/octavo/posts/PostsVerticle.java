@@ -13,8 +13,10 @@ import io.octavo.common.render.RenderClient;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class PostsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PostsVerticle.class);
   private static final int MAX_LIST_LIMIT = 100;
-  private static final int SLUG_ATTEMPTS = 5;
+  private static final int SLUG_ATTEMPTS = 3;
+  private static final int MAX_QUERY = 200;
 
   private final PostsSettings settings;
   private final ServiceMeters meters;
@@ -44,28 +47,37 @@ public final class PostsVerticle extends VerticleBase {
     created = meters.counter("octavo.posts.created");
     renderDeferred = meters.counter("octavo.posts.render.deferred");
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
-    return Future.all(
+    return Future.all(List.of(
         consumers.register(Addresses.POSTS_CREATE, this::create),
         consumers.register(Addresses.POSTS_GET, this::get),
         consumers.register(Addresses.POSTS_UPDATE, this::update),
         consumers.register(Addresses.POSTS_DELETE, this::delete),
         consumers.register(Addresses.POSTS_LIST, this::list),
+        consumers.register(Addresses.POSTS_TAGS, this::tags),
+        consumers.register(Addresses.POSTS_SERIES, this::series),
+        consumers.register(Addresses.POSTS_SEARCH, this::search),
+        consumers.register(Addresses.POSTS_REVISIONS, this::revisions),
+        consumers.register(Addresses.POSTS_REVISION, this::revision),
+        consumers.register(Addresses.POSTS_RESTORE_REVISION, this::restoreRevision),
+        consumers.register(Addresses.POSTS_TRASH, this::trash),
+        consumers.register(Addresses.POSTS_RESTORE_FROM_TRASH, this::restoreFromTrash),
         consumers.register(Addresses.POSTS_HEALTH,
-            body -> repository.ping().map(new JsonObject().put("status", "UP"))));
+            body -> repository.ping().map(new JsonObject().put("status", "UP")))));
   }
 
   private Future<JsonObject> create(JsonObject body) {
     PostDraft draft = fields.resolve(PostInput.fromJson(body), null);
     return renderOrDefer(draft.markdown())
-        .compose(rendered -> insertWithFreeSlug(draft, rendered, 1))
+        .compose(rendered -> insert(draft, rendered, 1))
         .onSuccess(post -> {
           created.increment();
           announce(post, null, "created");
         })
-        .map(Post::toJson);
+        .compose(post -> reread(post.slug()));
   }
 
-  private Future<Post> insertWithFreeSlug(PostDraft draft, Rendered rendered, int attempt) {
+  /** Derived slugs are chosen under a lock; only a race with an explicit slug needs a second try. */
+  private Future<Post> insert(PostDraft draft, Rendered rendered, int attempt) {
     return repository.insert(draft, rendered).recover(error -> {
       if (!PostsRepository.isDuplicateSlug(error)) {
         return Future.failedFuture(error);
@@ -73,22 +85,21 @@ public final class PostsVerticle extends VerticleBase {
       if (!draft.slugDerived() || attempt >= SLUG_ATTEMPTS) {
         return Future.failedFuture(ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists"));
       }
-      String base = attempt == 1 ? draft.slug() : draft.slug().substring(0, draft.slug().lastIndexOf('-'));
-      return repository.slugsTaken(base).compose(taken -> {
-        int n = 2;
-        while (taken.contains(Slugs.withSuffix(base, n))) {
-          n++;
-        }
-        return insertWithFreeSlug(draft.withSlug(Slugs.withSuffix(base, n)), rendered, attempt + 1);
-      });
+      return insert(draft, rendered, attempt + 1);
     });
+  }
+
+  /** A post as readers get it, series neighbours included. */
+  private Future<JsonObject> reread(String slug) {
+    return repository.findBySlug(slug, true).map(Post::toJson);
   }
 
   private Future<JsonObject> get(JsonObject body) {
     PostRequests.Get request = PostRequests.Get.fromJson(body);
     return repository.findBySlug(request.slug(), request.includeUnpublished())
-        .compose(post -> post == null ? Future.failedFuture(notFound(request.slug()))
-            : Future.succeededFuture(post.toJson()));
+        .compose(post -> post != null ? Future.succeededFuture(post.toJson())
+            : repository.redirectFor(request.slug()).compose(movedTo -> Future.failedFuture(movedTo == null
+                ? notFound(request.slug()) : new ServiceFailure(ServiceFailure.MOVED_PERMANENTLY, movedTo))));
   }
 
   private Future<JsonObject> update(JsonObject body) {
@@ -109,12 +120,13 @@ public final class PostsVerticle extends VerticleBase {
               .compose(post -> post != null ? Future.succeededFuture(post) : whyNotWritten(request.slug()));
         })
         .onSuccess(post -> announce(post, request.slug(), "updated"))
-        .map(Post::toJson);
+        .compose(post -> reread(post.slug()));
   }
 
+  /** Deleting moves the post to the trash, from where {@link #restoreFromTrash} brings it back. */
   private Future<JsonObject> delete(JsonObject body) {
     PostRequests.Delete request = PostRequests.Delete.fromJson(body);
-    return repository.delete(request.slug(), request.expectedVersion())
+    return repository.trash(request.slug(), request.expectedVersion())
         .compose(deleted -> deleted ? Future.succeededFuture() : whyNotWritten(request.slug()))
         .onSuccess(ignored -> vertx.eventBus().publish(Addresses.POSTS_CHANGED,
             new PostRequests.Changed(request.slug(), request.slug(), 0, "deleted").toJson()))
@@ -127,10 +139,97 @@ public final class PostsVerticle extends VerticleBase {
       return Future.failedFuture(ServiceFailure.badRequest("limit must be between 1 and " + MAX_LIST_LIMIT));
     }
     Cursor after = request.cursor() == null || request.cursor().isEmpty() ? null : Cursor.decode(request.cursor());
-    String tag = request.tag() == null ? null : PostFields.normaliseTags(java.util.List.of(request.tag()))
-        .stream().findFirst().orElse(null);
-    return repository.list(request.limit(), after, tag, request.series(), request.includeUnpublished())
+    return repository.list(request.limit(), after, normalisedTag(request.tag()), request.series(),
+            request.includeUnpublished())
         .map(page -> page.toJson());
+  }
+
+  private Future<JsonObject> tags(JsonObject body) {
+    return repository.tags(PostRequests.Tags.fromJson(body).includeUnpublished())
+        .map(tags -> new JsonObject().put("items", tags));
+  }
+
+  private Future<JsonObject> series(JsonObject body) {
+    PostRequests.Series request = PostRequests.Series.fromJson(body);
+    if (request.name() == null || request.name().isBlank()) {
+      return Future.failedFuture(ServiceFailure.badRequest("a series name is required"));
+    }
+    return repository.series(request.name().strip(), request.includeUnpublished()).compose(parts -> {
+      if (parts.isEmpty()) {
+        return Future.failedFuture(ServiceFailure.notFound("no series named '" + request.name() + "'"));
+      }
+      JsonArray items = new JsonArray();
+      parts.forEach(part -> items.add(part.toSummaryJson()));
+      return Future.succeededFuture(new JsonObject().put("name", request.name().strip()).put("parts", items));
+    });
+  }
+
+  private Future<JsonObject> search(JsonObject body) {
+    PostRequests.Search request = PostRequests.Search.fromJson(body);
+    if (request.query() == null || request.query().isBlank()) {
+      return Future.failedFuture(ServiceFailure.badRequest("q is required: the words to search for"));
+    }
+    if (request.query().length() > MAX_QUERY) {
+      return Future.failedFuture(ServiceFailure.badRequest("q is longer than " + MAX_QUERY + " characters"));
+    }
+    if (request.limit() < 1 || request.limit() > MAX_LIST_LIMIT) {
+      return Future.failedFuture(ServiceFailure.badRequest("limit must be between 1 and " + MAX_LIST_LIMIT));
+    }
+    return repository.search(request.query(), request.limit(), normalisedTag(request.tag()), request.includeUnpublished())
+        .map(hits -> new JsonObject().put("items", hits));
+  }
+
+  private Future<JsonObject> revisions(JsonObject body) {
+    String slug = PostRequests.Revision.fromJson(body).slug();
+    return repository.revisions(slug).compose(revisions -> revisions == null
+        ? Future.failedFuture(notFound(slug)) : Future.succeededFuture(new JsonObject().put("items", revisions)));
+  }
+
+  private Future<JsonObject> revision(JsonObject body) {
+    PostRequests.Revision request = PostRequests.Revision.fromJson(body);
+    return findRevision(request);
+  }
+
+  /** The revision's source becomes the post's next version; the history keeps everything. */
+  private Future<JsonObject> restoreRevision(JsonObject body) {
+    PostRequests.Revision request = PostRequests.Revision.fromJson(body);
+    return findRevision(request).compose(revision -> repository.currentVersion(request.slug())
+        .compose(current -> update(new PostRequests.Update(request.slug(), current,
+            new PostInput(revision.getString("markdown"), revision.getString("title"), null, null, null, null, null, null))
+            .toJson())));
+  }
+
+  private Future<JsonObject> findRevision(PostRequests.Revision request) {
+    if (request.version() == null) {
+      return Future.failedFuture(ServiceFailure.badRequest("a revision number is required"));
+    }
+    return repository.revision(request.slug(), request.version()).compose(revision -> revision != null
+        ? Future.succeededFuture(revision)
+        : Future.failedFuture(ServiceFailure.notFound("post '" + request.slug() + "' has no revision " + request.version())));
+  }
+
+  private Future<JsonObject> trash(JsonObject body) {
+    int limit = Math.max(1, Math.min(PostRequests.Trash.fromJson(body).limit(), 1000));
+    return repository.listTrash(limit).map(items -> new JsonObject().put("items", items));
+  }
+
+  private Future<JsonObject> restoreFromTrash(JsonObject body) {
+    Long id = PostRequests.Trash.fromJson(body).id();
+    if (id == null) {
+      return Future.failedFuture(ServiceFailure.badRequest("the id of a trashed post is required"));
+    }
+    return repository.restoreFromTrash(id)
+        .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
+            ? ServiceFailure.conflict("another post has this slug now; change or delete it first") : error))
+        .compose(post -> post == null
+            ? Future.failedFuture(ServiceFailure.notFound("no trashed post with id " + id))
+            : Future.succeededFuture(post))
+        .onSuccess(post -> announce(post, null, "restored"))
+        .compose(post -> reread(post.slug()));
+  }
+
+  private static String normalisedTag(String tag) {
+    return tag == null ? null : PostFields.normaliseTags(List.of(tag)).stream().findFirst().orElse(null);
   }
 
   /**

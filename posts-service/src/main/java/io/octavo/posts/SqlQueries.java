@@ -9,8 +9,16 @@ final class SqlQueries {
       id, slug, title, markdown, html, excerpt_html, has_more, toc, word_count, tags, series,
       series_part, status, published_at, created_at, updated_at, sort_at, version, renderer_version""";
 
-  /** Anonymous callers see published posts whose time has come; $n says whether to skip the rule. */
-  private static final String VISIBLE = "(status <> 'draft' AND published_at <= now())";
+  private static final String P_COLUMNS = """
+      p.id, p.slug, p.title, p.markdown, p.html, p.excerpt_html, p.has_more, p.toc, p.word_count,
+      p.tags, p.series, p.series_part, p.status, p.published_at, p.created_at, p.updated_at,
+      p.sort_at, p.version, p.renderer_version""";
+
+  /** Anonymous readers see live posts that are published and whose time has come. */
+  private static String visible(String alias, String includeUnpublished) {
+    return "(" + alias + "deleted_at IS NULL AND (" + includeUnpublished + " OR (" + alias + "status <> 'draft' AND "
+        + alias + "published_at <= now())))";
+  }
 
   static final String PING = "SELECT 1";
 
@@ -23,12 +31,41 @@ final class SqlQueries {
   static final String INSERT_REVISION = """
       INSERT INTO post_revisions (post_id, version, title, markdown) VALUES ($1, $2, $3, $4)""";
 
-  static final String SELECT_BY_SLUG = "SELECT " + COLUMNS + " FROM posts WHERE slug = $1 AND ($2 OR "
-      + VISIBLE + ")";
+  /** Serialises the choice of a derived slug among concurrent writers of the same title. */
+  static final String LOCK_SLUG = "SELECT pg_advisory_xact_lock(hashtext('octavo-slug:' || $1))";
 
-  static final String SELECT_VERSION = "SELECT version FROM posts WHERE slug = $1";
+  static final String SLUGS_LIKE = "SELECT slug FROM posts WHERE deleted_at IS NULL AND (slug = $1 OR slug LIKE $2)";
 
-  static final String SLUGS_LIKE = "SELECT slug FROM posts WHERE slug = $1 OR slug LIKE $2";
+  /** A post with its series neighbours, in one indexed query; $2: include drafts and future posts. */
+  static final String SELECT_BY_SLUG = "SELECT " + P_COLUMNS + """
+      ,
+             prev.slug AS prev_slug, prev.title AS prev_title, next.slug AS next_slug, next.title AS next_title
+        FROM posts p
+        LEFT JOIN LATERAL (
+             SELECT q.slug, q.title FROM posts q
+              WHERE q.series = p.series AND q.series_part < p.series_part AND\s""" + visible("q.", "$2") + """
+
+              ORDER BY q.series_part DESC, q.id DESC LIMIT 1) prev ON p.series IS NOT NULL
+        LEFT JOIN LATERAL (
+             SELECT q.slug, q.title FROM posts q
+              WHERE q.series = p.series AND q.series_part > p.series_part AND\s""" + visible("q.", "$2") + """
+
+              ORDER BY q.series_part ASC, q.id ASC LIMIT 1) next ON p.series IS NOT NULL
+       WHERE p.slug = $1 AND\s""" + visible("p.", "$2");
+
+  /** Where an old slug points now, if the post there is live. */
+  static final String SELECT_REDIRECT = """
+      SELECT p.slug FROM slug_redirects r JOIN posts p ON p.id = r.post_id
+       WHERE r.old_slug = $1 AND p.deleted_at IS NULL""";
+
+  static final String INSERT_REDIRECT = """
+      INSERT INTO slug_redirects (old_slug, post_id) VALUES ($1, $2)
+      ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id, created_at = now()""";
+
+  /** A live post now owns this slug: it no longer redirects anywhere. */
+  static final String DELETE_REDIRECT = "DELETE FROM slug_redirects WHERE old_slug = $1";
+
+  static final String SELECT_VERSION = "SELECT version FROM posts WHERE slug = $1 AND deleted_at IS NULL";
 
   static final String UPDATE_POST = """
       UPDATE posts
@@ -36,22 +73,82 @@ final class SqlQueries {
              toc = $8, word_count = $9, tags = $10, series = $11, series_part = $12, status = $13,
              published_at = $14, renderer_version = $15, render_lease_until = NULL,
              version = version + 1, updated_at = now()
-       WHERE slug = $1 AND version = $16
+       WHERE slug = $1 AND version = $16 AND deleted_at IS NULL
       RETURNING\s""" + COLUMNS;
 
-  static final String DELETE_POST = """
-      DELETE FROM posts WHERE slug = $1 AND ($2::bigint IS NULL OR version = $2) RETURNING id""";
+  /** Deleting moves a post to the trash; nothing is destroyed by one call. */
+  static final String TRASH_POST = """
+      UPDATE posts SET deleted_at = now(), version = version + 1
+       WHERE slug = $1 AND deleted_at IS NULL AND ($2::bigint IS NULL OR version = $2)
+      RETURNING id""";
+
+  static final String LIST_TRASH = """
+      SELECT id, slug, title, status, deleted_at FROM posts
+       WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT $1""";
+
+  static final String RESTORE_FROM_TRASH = """
+      UPDATE posts SET deleted_at = NULL, version = version + 1, updated_at = now()
+       WHERE id = $1 AND deleted_at IS NOT NULL
+      RETURNING\s""" + COLUMNS;
 
   /** Keyset pagination: the cursor is the last row's (sort_at, id); never OFFSET. */
   static final String LIST = "SELECT " + COLUMNS + """
        FROM posts
-      WHERE ($1 OR\s""" + VISIBLE + """
-      )
+      WHERE\s""" + visible("", "$1") + """
+
         AND ($2::text IS NULL OR tags @> ARRAY[$2::text])
         AND ($3::text IS NULL OR series = $3)
         AND ($4::timestamptz IS NULL OR (sort_at, id) < ($4, $5))
       ORDER BY sort_at DESC, id DESC
       LIMIT $6""";
+
+  static final String TAGS = """
+      SELECT tag, count(*) AS posts
+        FROM posts, unnest(tags) AS tag
+       WHERE\s""" + visible("", "$1") + """
+
+       GROUP BY tag
+       ORDER BY posts DESC, tag""";
+
+  static final String SERIES = "SELECT " + COLUMNS + """
+       FROM posts
+      WHERE series = $1 AND\s""" + visible("", "$2") + """
+
+      ORDER BY series_part NULLS LAST, sort_at, id""";
+
+  /**
+   * Ranked full-text search: the inner query finds and ranks with the GIN index, the outer one
+   * builds snippets only for the page of results. Snippets are built from HTML-escaped text, so
+   * the only markup in them is the {@code <mark>} that ts_headline adds.
+   */
+  static final String SEARCH = """
+      SELECT hit.rank, p.slug, p.title, p.tags, p.status, p.published_at, p.series, p.series_part,
+             ts_headline('english', octavo_html_text(octavo_body(p.markdown)), hit.query,
+                         'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+               AS snippet_html
+        FROM (SELECT id, query, ts_rank_cd(search, query) AS rank
+                FROM posts, websearch_to_tsquery('english', $1) AS query
+               WHERE search @@ query AND\s""" + visible("", "$2") + """
+
+                 AND ($3::text IS NULL OR tags @> ARRAY[$3::text])
+               ORDER BY rank DESC, id DESC
+               LIMIT $4) AS hit
+        JOIN posts p ON p.id = hit.id
+       ORDER BY hit.rank DESC, p.id DESC""";
+
+  static final String REVISIONS = """
+      SELECT r.version, r.title, r.created_at FROM post_revisions r JOIN posts p ON p.id = r.post_id
+       WHERE p.slug = $1 AND p.deleted_at IS NULL ORDER BY r.version DESC""";
+
+  static final String REVISION = """
+      SELECT r.version, r.title, r.markdown, r.created_at FROM post_revisions r JOIN posts p ON p.id = r.post_id
+       WHERE p.slug = $1 AND p.deleted_at IS NULL AND r.version = $2""";
+
+  /** Scheduled posts whose time has come become published; one replica wins each row. */
+  static final String PUBLISH_DUE = """
+      UPDATE posts SET status = 'published', version = version + 1
+       WHERE status = 'scheduled' AND published_at <= now() AND deleted_at IS NULL
+      RETURNING slug, version""";
 
   /**
    * Claims posts that wait for rendering or were rendered by an older renderer. The lease keeps

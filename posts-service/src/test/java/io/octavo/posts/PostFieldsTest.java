@@ -56,6 +56,21 @@ class PostFieldsTest {
   }
 
   @Test
+  void aTitleNamingASeriesAndPartFillsThem() {
+    PostDraft draft = resolve("# [Vert.x  Deep Dive] part 12 - Clustering\n\nx");
+    assertThat(draft.series()).isEqualTo("Vert.x Deep Dive");
+    assertThat(draft.seriesPart()).isEqualTo(12);
+    assertThat(draft.title()).isEqualTo("[Vert.x  Deep Dive] part 12 - Clustering");
+  }
+
+  @Test
+  void anExplicitSeriesWinsOverTheTitle() {
+    PostDraft draft = resolve("---\ntitle: '[A] Part 2 - B'\nseries: Other\nseries_part: 5\n---\nx");
+    assertThat(draft.series()).isEqualTo("Other");
+    assertThat(draft.seriesPart()).isEqualTo(5);
+  }
+
+  @Test
   void tagsAreTrimmedLowercasedAndDeduplicated() {
     assertThat(PostFields.normaliseTags(List.of(" Java ", "java", "Machine   Learning", ""))).containsExactly(
         "java", "machine learning");

@@ -1,5 +1,6 @@
 package io.octavo.standalone;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,12 +17,27 @@ final class Api implements AutoCloseable {
   private final String token;
 
   Api(int port, String token) {
-    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setFollowRedirects(false));
     this.token = token;
   }
 
   HttpResponse<Buffer> create(JsonObject post) {
     return send(HttpMethod.POST, "/api/posts", admin(), post.encode());
+  }
+
+  /** Starts a create without waiting, so tests can run many at once. */
+  Future<HttpResponse<Buffer>> createAsync(JsonObject post) {
+    return http.request(HttpMethod.POST, "/api/posts").putHeaders(admin()).sendBuffer(Buffer.buffer(post.encode()));
+  }
+
+  /** Starts an update without waiting. */
+  Future<HttpResponse<Buffer>> updateAsync(String slug, JsonObject post, String ifMatch) {
+    return http.request(HttpMethod.PUT, "/api/posts/" + slug).putHeaders(admin().add("if-match", ifMatch))
+        .sendBuffer(Buffer.buffer(post.encode()));
+  }
+
+  HttpResponse<Buffer> adminGet(String path) {
+    return send(HttpMethod.GET, path, admin(), null);
   }
 
   HttpResponse<Buffer> get(String slug) {

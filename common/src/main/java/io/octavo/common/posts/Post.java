@@ -7,11 +7,13 @@ import java.util.List;
 /**
  * A stored post as the API shows it. {@code html} is null while the post waits for the
  * render-service ({@code render_pending} true); the source is never lost meanwhile.
+ * {@code seriesPrev} and {@code seriesNext} are {@code {slug, title}} of the neighbouring parts
+ * the reader may see, or null.
  */
 public record Post(String slug, String title, String markdown, String html, String excerptHtml,
-                   boolean hasMore, List<String> tags, String series, Integer seriesPart, String status,
-                   String publishedAt, String createdAt, String updatedAt, long version, int wordCount,
-                   int readingTimeMinutes, JsonArray toc, boolean renderPending) {
+                   boolean hasMore, List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev,
+                   JsonObject seriesNext, String status, String publishedAt, String createdAt, String updatedAt,
+                   long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending) {
 
   /** The strong validator of this representation, as the HTTP ETag header carries it. */
   public String etag() {
@@ -30,6 +32,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
         json.getJsonArray("tags", new JsonArray()).stream().map(String::valueOf).toList(),
         series == null ? null : series.getString("name"),
         series == null ? null : series.getInteger("part"),
+        series == null ? null : series.getJsonObject("prev"),
+        series == null ? null : series.getJsonObject("next"),
         json.getString("status"),
         json.getString("published_at"),
         json.getString("created_at"),
@@ -41,9 +45,13 @@ public record Post(String slug, String title, String markdown, String html, Stri
         json.getBoolean("render_pending", false));
   }
 
-  /** The full post, as {@code GET /api/posts/{slug}} returns it. */
+  /** The full post, as {@code GET /api/posts/{slug}} returns it: series with prev and next. */
   public JsonObject toJson() {
-    return toSummaryJson()
+    JsonObject json = toSummaryJson();
+    if (series != null) {
+      json.getJsonObject("series").put("prev", seriesPrev).put("next", seriesNext);
+    }
+    return json
         .put("markdown", markdown)
         .put("html", html)
         .put("toc", toc)

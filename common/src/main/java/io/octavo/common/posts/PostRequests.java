@@ -67,4 +67,64 @@ public final class PostRequests {
           .put("version", version).put("change", change);
     }
   }
+
+  /** {@code posts.tags}: every tag with the number of posts the caller may see. */
+  public record Tags(boolean includeUnpublished) {
+    public static Tags fromJson(JsonObject json) {
+      return new Tags(json.getBoolean("include_unpublished", false));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("include_unpublished", includeUnpublished);
+    }
+  }
+
+  /** {@code posts.series}: the parts of a series in order. */
+  public record Series(String name, boolean includeUnpublished) {
+    public static Series fromJson(JsonObject json) {
+      return new Series(json.getString("name"), json.getBoolean("include_unpublished", false));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("name", name).put("include_unpublished", includeUnpublished);
+    }
+  }
+
+  /** {@code posts.search}: ranked full-text search in websearch syntax. */
+  public record Search(String query, int limit, String tag, boolean includeUnpublished) {
+    public static Search fromJson(JsonObject json) {
+      return new Search(json.getString("q"), json.getInteger("limit", 10), json.getString("tag"),
+          json.getBoolean("include_unpublished", false));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("q", query).put("limit", limit).put("tag", tag)
+          .put("include_unpublished", includeUnpublished);
+    }
+  }
+
+  /**
+   * {@code posts.revisions} (version null: the list), {@code posts.revision} (one source) and
+   * {@code posts.revision.restore} (that source becomes a new version).
+   */
+  public record Revision(String slug, Long version) {
+    public static Revision fromJson(JsonObject json) {
+      return new Revision(json.getString("slug"), json.getLong("version"));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("slug", slug).put("version", version);
+    }
+  }
+
+  /** {@code posts.trash} (id null: the list) and {@code posts.trash.restore} (one post back). */
+  public record Trash(Long id, int limit) {
+    public static Trash fromJson(JsonObject json) {
+      return new Trash(json.getLong("id"), json.getInteger("limit", 100));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("limit", limit);
+    }
+  }
 }

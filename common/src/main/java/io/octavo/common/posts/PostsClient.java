@@ -35,6 +35,38 @@ public final class PostsClient {
     return bus.request(Addresses.POSTS_LIST, request.toJson()).map(PostPage::fromJson);
   }
 
+  public Future<JsonObject> tags(PostRequests.Tags request) {
+    return bus.request(Addresses.POSTS_TAGS, request.toJson());
+  }
+
+  public Future<JsonObject> series(PostRequests.Series request) {
+    return bus.request(Addresses.POSTS_SERIES, request.toJson());
+  }
+
+  public Future<JsonObject> search(PostRequests.Search request) {
+    return bus.request(Addresses.POSTS_SEARCH, request.toJson());
+  }
+
+  public Future<JsonObject> revisions(String slug) {
+    return bus.request(Addresses.POSTS_REVISIONS, new PostRequests.Revision(slug, null).toJson());
+  }
+
+  public Future<JsonObject> revision(PostRequests.Revision request) {
+    return bus.request(Addresses.POSTS_REVISION, request.toJson());
+  }
+
+  public Future<Post> restoreRevision(PostRequests.Revision request) {
+    return bus.request(Addresses.POSTS_RESTORE_REVISION, request.toJson()).map(Post::fromJson);
+  }
+
+  public Future<JsonObject> trash(int limit) {
+    return bus.request(Addresses.POSTS_TRASH, new PostRequests.Trash(null, limit).toJson());
+  }
+
+  public Future<Post> restoreFromTrash(long id) {
+    return bus.request(Addresses.POSTS_RESTORE_FROM_TRASH, new PostRequests.Trash(id, 1).toJson()).map(Post::fromJson);
+  }
+
   public Future<JsonObject> health() {
     return bus.request(Addresses.POSTS_HEALTH, new JsonObject());
   }

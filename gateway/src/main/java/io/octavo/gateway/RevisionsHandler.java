@@ -1,0 +1,40 @@
+package io.octavo.gateway;
+
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsClient;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code /api/posts/{slug}/revisions}: every earlier source of a post, and restoring one. */
+final class RevisionsHandler {
+  private final PostsClient posts;
+
+  RevisionsHandler(PostsClient posts) {
+    this.posts = posts;
+  }
+
+  void list(RoutingContext ctx) {
+    posts.revisions(ctx.pathParam("slug"))
+        .onSuccess(revisions -> Responses.json(ctx, 200, revisions))
+        .onFailure(ctx::fail);
+  }
+
+  void get(RoutingContext ctx) {
+    posts.revision(request(ctx))
+        .onSuccess(revision -> Responses.json(ctx, 200, revision))
+        .onFailure(ctx::fail);
+  }
+
+  /** The revision's source becomes a new version: 200 with the post and its new ETag. */
+  void restore(RoutingContext ctx) {
+    posts.restoreRevision(request(ctx))
+        .onSuccess(post -> {
+          ctx.response().putHeader("etag", post.etag());
+          Responses.json(ctx, 200, post.toJson());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static PostRequests.Revision request(RoutingContext ctx) {
+    return new PostRequests.Revision(ctx.pathParam("slug"), QueryParams.pathNumber(ctx.pathParam("n"), "revision"));
+  }
+}

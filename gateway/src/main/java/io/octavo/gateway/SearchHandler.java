@@ -1,0 +1,22 @@
+package io.octavo.gateway;
+
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsClient;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/search?q=&limit=&tag=}: ranked full-text search with highlighted snippets. */
+final class SearchHandler {
+  private final PostsClient posts;
+
+  SearchHandler(PostsClient posts) {
+    this.posts = posts;
+  }
+
+  void search(RoutingContext ctx) {
+    int limit = QueryParams.limit(ctx.queryParams().get("limit"));
+    posts.search(new PostRequests.Search(ctx.queryParams().get("q"), limit, ctx.queryParams().get("tag"),
+            AdminAuth.isAdmin(ctx)))
+        .onSuccess(hits -> Responses.json(ctx, 200, hits))
+        .onFailure(ctx::fail);
+  }
+}

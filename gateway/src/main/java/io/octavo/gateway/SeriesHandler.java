@@ -1,0 +1,26 @@
+package io.octavo.gateway;
+
+import io.octavo.common.ServiceFailure;
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsClient;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/series/{name}}: the parts of a series, in order. */
+final class SeriesHandler {
+  private static final int MAX_NAME = 200;
+  private final PostsClient posts;
+
+  SeriesHandler(PostsClient posts) {
+    this.posts = posts;
+  }
+
+  void get(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+      throw ServiceFailure.notFound("no such series");
+    }
+    posts.series(new PostRequests.Series(name, AdminAuth.isAdmin(ctx)))
+        .onSuccess(series -> Responses.json(ctx, 200, series))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,20 @@
+package io.octavo.gateway;
+
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsClient;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/tags}: every tag with the number of posts the caller may see. */
+final class TagsHandler {
+  private final PostsClient posts;
+
+  TagsHandler(PostsClient posts) {
+    this.posts = posts;
+  }
+
+  void list(RoutingContext ctx) {
+    posts.tags(new PostRequests.Tags(AdminAuth.isAdmin(ctx)))
+        .onSuccess(tags -> Responses.json(ctx, 200, tags))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,46 @@
+package io.octavo.posts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.octavo.common.Addresses;
+import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.PostRequests;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Announces scheduled posts going live. Visibility never waits for this job: every query shows a
+ * post once its {@code published_at} has passed. The job marks such posts published (one replica
+ * wins each) and publishes {@code posts.changed}, so caches and feeds learn of them.
+ */
+public final class PublishJob extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(PublishJob.class);
+  private static final long INTERVAL_MS = 1_000;
+
+  private final PostsSettings settings;
+  private final ServiceMeters meters;
+  private PostsRepository repository;
+  private long timer;
+
+  public PublishJob(PostsSettings settings, MeterRegistry registry) {
+    this.settings = settings;
+    this.meters = new ServiceMeters(registry, PostsService.NAME, "PublishJob");
+  }
+
+  @Override
+  public Future<?> start() {
+    repository = new PostsRepository(Database.pool(vertx, settings), meters);
+    timer = vertx.setPeriodic(INTERVAL_MS, id -> repository.publishDue()
+        .onSuccess(published -> published.forEach(post -> vertx.eventBus().publish(Addresses.POSTS_CHANGED,
+            new PostRequests.Changed(post.slug(), null, post.version(), "published").toJson())))
+        .onFailure(error -> LOG.debug("publishing due posts skipped: {}", error.getMessage())));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return Future.succeededFuture();
+  }
+}
