@@ -11,17 +11,22 @@ import io.vertx.ext.web.handler.HttpException;
 final class AdminAuth {
   private static final String ADMIN = "admin";
   private final AdminToken token;
+  private final RateLimits limits;
 
-  AdminAuth(AdminToken token) {
+  AdminAuth(AdminToken token, RateLimits limits) {
     this.token = token;
+    this.limits = limits;
   }
 
-  /** Route handler for writes: 401 unless the admin token is presented. */
+  /** Route handler for writes: 401 unless the admin token is presented; 429 after many failures. */
   void require(RoutingContext ctx) {
     String presented = bearer(ctx);
     if (presented == null) {
       ctx.fail(new HttpException(401, "this call needs 'Authorization: Bearer <token>'"));
+    } else if (!limits.mayAuthenticate(ctx)) {
+      ctx.fail(new HttpException(429, "too many failed authentications from your address; retry later"));
     } else if (!token.matches(presented)) {
+      limits.authenticationFailed(ctx);
       ctx.fail(new HttpException(401, "the bearer token is not valid"));
     } else {
       ctx.put(ADMIN, true);

@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import io.octavo.common.Addresses;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.render.RenderClient;
@@ -17,6 +18,7 @@ public final class GatewayService {
   private GatewayService() {
   }
 
+  /** Returns the deployment id: undeploying it drains the HTTP server gracefully. */
   public static Future<String> deploy(Node node, GatewaySettings settings) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     PostsClient posts = new PostsClient(node.vertx(), PROBE_TIMEOUT);
@@ -25,9 +27,15 @@ public final class GatewayService {
         promise -> posts.health().onComplete(result -> promise.complete(status(result.succeeded(), result.cause()))));
     node.readiness().register("render-service-reachable", 3_000,
         promise -> render.health().onComplete(result -> promise.complete(status(result.succeeded(), result.cause()))));
-    return node.vertx().deployVerticle(
-        () -> new GatewayVerticle(settings, node.readiness(), node.registry()),
-        new DeploymentOptions().setInstances(instances));
+    ResponseCache cache = new ResponseCache();
+    return node.vertx().eventBus().consumer(Addresses.POSTS_CHANGED, change -> cache.invalidateAll()).completion()
+        .compose(registered -> DocsHandler.load(node.vertx()))
+        .compose(docs -> {
+          GatewayShared shared = new GatewayShared(new RateLimits(settings), cache, docs);
+          return node.vertx().deployVerticle(
+              () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
+              new DeploymentOptions().setInstances(instances));
+        });
   }
 
   private static Status status(boolean up, Throwable cause) {

@@ -2,20 +2,68 @@ package io.octavo.gateway;
 
 import io.octavo.common.config.Env;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's settings: {@code HTTP_PORT}, the admin token's hash (never the token itself),
- * {@code OCTAVO_MAX_BODY_BYTES} and {@code OCTAVO_BUS_TIMEOUT_MS}.
+ * The gateway's settings, from the environment.
+ *
+ * @param adminToken the admin token's hash (never the token itself)
+ * @param publicUrl the blog's public base URL, for absolute links in feeds ({@code OCTAVO_PUBLIC_URL})
+ * @param corsOrigins origins allowed to read the API from a browser; {@code *} for any ({@code OCTAVO_CORS_ORIGINS})
+ * @param anonymousReadsPerMinute per client address ({@code OCTAVO_RATE_LIMIT_READS}); 0 turns it off
+ * @param authFailuresPerMinute failed authentications per client address before 429 ({@code OCTAVO_RATE_LIMIT_AUTH_FAILURES})
+ * @param trustProxy take the client address from X-Forwarded-For ({@code OCTAVO_TRUST_PROXY}), behind a load balancer only
+ * @param shutdownGrace how long in-flight requests may take to finish on SIGTERM ({@code OCTAVO_SHUTDOWN_GRACE_MS})
  */
-public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout) {
+public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout,
+                              String publicUrl, String siteTitle, String siteDescription, List<String> corsOrigins,
+                              int anonymousReadsPerMinute, int authFailuresPerMinute, boolean trustProxy,
+                              Duration shutdownGrace) {
 
   /** {@code adminToken} comes separately: when it is generated, the caller must show it once. */
   public static GatewaySettings fromEnv(Map<String, String> env, AdminToken adminToken) {
+    int port = Env.integer(env, "HTTP_PORT", 8080);
+    String publicUrl = Env.string(env, "OCTAVO_PUBLIC_URL", "http://localhost:" + port);
     return new GatewaySettings(
-        Env.integer(env, "HTTP_PORT", 8080),
+        port,
         adminToken,
         Env.longValue(env, "OCTAVO_MAX_BODY_BYTES", 2L * 1024 * 1024),
-        Duration.ofMillis(Env.longValue(env, "OCTAVO_BUS_TIMEOUT_MS", 10_000)));
+        Duration.ofMillis(Env.longValue(env, "OCTAVO_BUS_TIMEOUT_MS", 10_000)),
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl,
+        Env.string(env, "OCTAVO_SITE_TITLE", "Octavo"),
+        Env.string(env, "OCTAVO_SITE_DESCRIPTION", "A technical blog"),
+        Arrays.stream(Env.string(env, "OCTAVO_CORS_ORIGINS", "*").split(","))
+            .map(String::trim).filter(origin -> !origin.isEmpty()).toList(),
+        Env.integer(env, "OCTAVO_RATE_LIMIT_READS", 1200),
+        Env.integer(env, "OCTAVO_RATE_LIMIT_AUTH_FAILURES", 10),
+        Boolean.parseBoolean(Env.string(env, "OCTAVO_TRUST_PROXY", "false")),
+        Duration.ofMillis(Env.longValue(env, "OCTAVO_SHUTDOWN_GRACE_MS", 20_000)));
+  }
+
+  /** Settings for tests and embedding: defaults everywhere but what is given. */
+  public static GatewaySettings defaults(int httpPort, AdminToken adminToken) {
+    return fromEnv(Map.of("HTTP_PORT", String.valueOf(httpPort)), adminToken);
+  }
+
+  public GatewaySettings withMaxBodyBytes(long bytes) {
+    return new GatewaySettings(httpPort, adminToken, bytes, busTimeout, publicUrl, siteTitle, siteDescription,
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace);
+  }
+
+  public GatewaySettings withBusTimeout(Duration timeout) {
+    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, timeout, publicUrl, siteTitle, siteDescription,
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace);
+  }
+
+  public GatewaySettings withRateLimits(int readsPerMinute, int authFailures) {
+    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
+        corsOrigins, readsPerMinute, authFailures, trustProxy, shutdownGrace);
+  }
+
+  public GatewaySettings withShutdownGrace(Duration grace) {
+    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, grace);
   }
 }

@@ -5,42 +5,76 @@ import io.octavo.common.ops.OpsRoutes;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** The HTTP API's routes. Handlers live in classes per resource; errors in {@link Problems}. */
 public final class GatewayVerticle extends VerticleBase {
+  /** Long enough for any path or query a client has reason to send; beyond it Netty answers 414. */
+  private static final int MAX_REQUEST_LINE = 64 * 1024;
+
   private final GatewaySettings settings;
+  private final GatewayShared shared;
   private final HealthChecks readiness;
   private final PrometheusMeterRegistry registry;
+  private HttpServer server;
 
-  public GatewayVerticle(GatewaySettings settings, HealthChecks readiness, PrometheusMeterRegistry registry) {
+  GatewayVerticle(GatewaySettings settings, GatewayShared shared, HealthChecks readiness,
+                  PrometheusMeterRegistry registry) {
     this.settings = settings;
+    this.shared = shared;
     this.readiness = readiness;
     this.registry = registry;
   }
 
   @Override
   public Future<?> start() {
-    AdminAuth auth = new AdminAuth(settings.adminToken());
+    AdminAuth auth = new AdminAuth(settings.adminToken(), shared.limits());
+    RateLimits limits = shared.limits();
+    ResponseCache cache = shared.cache();
     PostsClient postsClient = new PostsClient(vertx, settings.busTimeout());
-    PostsHandler posts = new PostsHandler(postsClient);
+    PostsHandler posts = new PostsHandler(postsClient, cache);
     RevisionsHandler revisions = new RevisionsHandler(postsClient);
     TrashHandler trash = new TrashHandler(postsClient);
     TagsHandler tags = new TagsHandler(postsClient);
     SeriesHandler series = new SeriesHandler(postsClient);
     SearchHandler search = new SearchHandler(postsClient);
     RenderHandler render = new RenderHandler(new RenderClient(vertx, settings.busTimeout()));
-
-    Router router = Router.router(vertx);
-    router.route().handler(RequestIds::assign);
+    FeedsHandler feeds = new FeedsHandler(vertx, postsClient, cache, settings);
+    SitemapHandler sitemap = new SitemapHandler(postsClient, cache, settings);
+    DocsHandler docs = shared.docs();
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
+    Router router = Router.router(vertx);
+    if (settings.trustProxy()) {
+      router.allowForward(AllowForwardHeaders.X_FORWARD);
+    }
+    router.route().handler(RequestIds::assign).handler(AccessLog::handle).handler(SecurityHeaders::handle)
+        .handler(PathParams::checkEncoding);
+    router.route("/api/*").handler(cors());
+    router.route("/*").method(HttpMethod.GET).pathRegex("^/(feed\\.xml|rss\\.xml|feed\\.json|sitemap\\.xml|openapi\\.json|(tags|series)/.*)$")
+        .handler(cors());
+
+    // public reads: anyone, limited per address unless the caller is an admin
+    read(router, "/api/posts", auth, limits, posts::list);
+    read(router, "/api/posts/:slug", auth, limits, posts::get);
+    read(router, "/api/tags", auth, limits, tags::list);
+    read(router, "/api/series/:name", auth, limits, series::get);
+    read(router, "/api/search", auth, limits, search::search);
+
+    // writes and admin reads
     router.post("/api/posts").handler(body).handler(auth::require).handler(posts::create);
-    router.get("/api/posts").handler(auth::identify).handler(posts::list);
-    router.get("/api/posts/:slug").handler(auth::identify).handler(posts::get);
     router.put("/api/posts/:slug").handler(body).handler(auth::require).handler(posts::update);
     router.delete("/api/posts/:slug").handler(auth::require).handler(posts::delete);
     router.get("/api/posts/:slug/revisions").handler(auth::require).handler(revisions::list);
@@ -48,17 +82,66 @@ public final class GatewayVerticle extends VerticleBase {
     router.post("/api/posts/:slug/revisions/:n/restore").handler(auth::require).handler(revisions::restore);
     router.get("/api/trash").handler(auth::require).handler(trash::list);
     router.post("/api/trash/:id/restore").handler(auth::require).handler(trash::restore);
-    router.get("/api/tags").handler(auth::identify).handler(tags::list);
-    router.get("/api/series/:name").handler(auth::identify).handler(series::get);
-    router.get("/api/search").handler(auth::identify).handler(search::search);
     router.post("/api/render").handler(body).handler(auth::require).handler(render::preview);
+
+    // feeds and sitemap
+    read(router, "/feed.xml", auth, limits, ctx -> feeds.blog(ctx, FeedsHandler.Format.ATOM));
+    read(router, "/rss.xml", auth, limits, ctx -> feeds.blog(ctx, FeedsHandler.Format.RSS));
+    read(router, "/feed.json", auth, limits, ctx -> feeds.blog(ctx, FeedsHandler.Format.JSON));
+    read(router, "/tags/:tag/feed.xml", auth, limits, ctx -> feeds.tag(ctx, FeedsHandler.Format.ATOM));
+    read(router, "/tags/:tag/rss.xml", auth, limits, ctx -> feeds.tag(ctx, FeedsHandler.Format.RSS));
+    read(router, "/tags/:tag/feed.json", auth, limits, ctx -> feeds.tag(ctx, FeedsHandler.Format.JSON));
+    read(router, "/series/:name/feed.xml", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.ATOM));
+    read(router, "/series/:name/rss.xml", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.RSS));
+    read(router, "/series/:name/feed.json", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.JSON));
+    read(router, "/sitemap.xml", auth, limits, sitemap::sitemap);
+
+    // the API's reference
+    router.get("/openapi.json").handler(docs::openapi);
+    router.get("/docs").handler(docs::page); // also matches /docs/
+    router.get("/docs/init.js").handler(docs::init);
+    router.get("/docs/swagger-ui-bundle.js").handler(docs::bundle);
+    router.get("/docs/swagger-ui.css").handler(docs::css);
 
     OpsRoutes.mount(router, readiness, registry);
 
     router.route().failureHandler(Problems::handle);
-    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+    for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500}) {
       router.errorHandler(status, Problems::handle);
     }
-    return vertx.createHttpServer().requestHandler(router).listen(settings.httpPort());
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setMaxInitialLineLength(MAX_REQUEST_LINE)
+        .setMaxHeaderSize(MAX_REQUEST_LINE));
+    return server.requestHandler(router).listen(settings.httpPort());
+  }
+
+  /**
+   * Stops accepting connections, lets requests in flight finish (at most the grace period), then
+   * closes. Vert.x leaves the cluster only after this, so a load balancer can drain the replica.
+   */
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static void read(Router router, String path, AdminAuth auth, RateLimits limits,
+                           Handler<RoutingContext> handler) {
+    router.get(path).handler(auth::identify).handler(limits::limitReads).handler(handler);
+  }
+
+  private CorsHandler cors() {
+    CorsHandler cors = CorsHandler.create();
+    if (settings.corsOrigins().contains("*")) {
+      cors.addOrigin("*");
+    } else {
+      cors.addOrigins(settings.corsOrigins());
+    }
+    return cors
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS))
+        .allowedHeaders(Set.of("authorization", "content-type", "if-match", "if-none-match", "x-request-id"))
+        .exposedHeaders(Set.of("etag", "location", "retry-after", "x-request-id", "ratelimit-limit",
+            "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy"))
+        .maxAgeSeconds(600);
   }
 }

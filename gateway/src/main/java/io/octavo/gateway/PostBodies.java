@@ -8,6 +8,10 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +35,9 @@ final class PostBodies {
     if (body == null || body.length() == 0) {
       throw ServiceFailure.badRequest("the body is empty; send a JSON object with at least \"markdown\"");
     }
+    if (!isUtf8(body.getBytes())) {
+      throw ServiceFailure.badRequest("the body is not valid UTF-8");
+    }
     Object parsed;
     try {
       parsed = Json.decodeValue(body);
@@ -42,6 +49,19 @@ final class PostBodies {
     }
     checkTypes(json);
     return PostInput.fromJson(json);
+  }
+
+  /** JSON is UTF-8 (RFC 8259); a decoder that replaced bad bytes would store garbage silently. */
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static void checkTypes(JsonObject json) {

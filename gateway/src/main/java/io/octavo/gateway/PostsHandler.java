@@ -4,19 +4,22 @@ import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.common.posts.SlugFormat;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /api/posts}: HTTP in, one posts-service request out, HTTP back. No business logic. */
 final class PostsHandler {
-  private static final int MAX_SLUG_IN_PATH = 200;
   private static final int MAX_CURSOR = 200;
 
   private final PostsClient posts;
+  private final ResponseCache cache;
 
-  PostsHandler(PostsClient posts) {
+  PostsHandler(PostsClient posts, ResponseCache cache) {
     this.posts = posts;
+    this.cache = cache;
   }
 
   void create(RoutingContext ctx) {
@@ -28,14 +31,22 @@ final class PostsHandler {
         .onFailure(ctx::fail);
   }
 
+  /** Anonymous reads are served from the replica's cache when it has the post. */
   void get(RoutingContext ctx) {
-    posts.get(new PostRequests.Get(slug(ctx), AdminAuth.isAdmin(ctx)))
+    String slug = slug(ctx);
+    boolean admin = AdminAuth.isAdmin(ctx);
+    String key = "post:" + slug;
+    ResponseCache.Entry hit = admin ? null : cache.get(key);
+    if (hit != null) {
+      Responses.send(ctx, hit);
+      return;
+    }
+    long generation = cache.generation();
+    posts.get(new PostRequests.Get(slug, admin))
         .onSuccess(post -> {
-          if (ETags.noneMatchHits(ctx.request().getHeader("if-none-match"), post.etag())) {
-            cacheHeaders(ctx, post).setStatusCode(304).end();
-          } else {
-            sendPost(ctx, 200, post);
-          }
+          ResponseCache.Entry entry = new ResponseCache.Entry(
+              Buffer.buffer(post.toJson().encode()), "application/json", post.etag());
+          Responses.send(ctx, admin ? entry : cache.put(key, entry, generation));
         })
         .onFailure(error -> {
           if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
@@ -52,9 +63,20 @@ final class PostsHandler {
     if (cursor != null && cursor.length() > MAX_CURSOR) {
       throw ServiceFailure.badRequest("cursor is not one this API returned");
     }
+    boolean admin = AdminAuth.isAdmin(ctx);
+    String key = "list:" + limit + ":" + cursor + ":" + ctx.queryParams().get("tag") + ":" + ctx.queryParams().get("series");
+    ResponseCache.Entry hit = admin ? null : cache.get(key);
+    if (hit != null) {
+      Responses.send(ctx, hit);
+      return;
+    }
+    long generation = cache.generation();
     posts.list(new PostRequests.List(limit, cursor, ctx.queryParams().get("tag"),
-            ctx.queryParams().get("series"), AdminAuth.isAdmin(ctx)))
-        .onSuccess(page -> Responses.json(ctx, 200, page.toJson()))
+            ctx.queryParams().get("series"), admin))
+        .onSuccess(page -> {
+          ResponseCache.Entry entry = ResponseCache.Entry.of(page.toJson().encode(), "application/json");
+          Responses.send(ctx, admin ? entry : cache.put(key, entry, generation));
+        })
         .onFailure(ctx::fail);
   }
 
@@ -93,12 +115,13 @@ final class PostsHandler {
   private static HttpServerResponse cacheHeaders(RoutingContext ctx, Post post) {
     return ctx.response()
         .putHeader("etag", post.etag())
-        .putHeader("cache-control", Responses.cacheControl(ctx));
+        .putHeader("cache-control", "private, no-store");
   }
 
-  private static String slug(RoutingContext ctx) {
-    String slug = ctx.pathParam("slug");
-    if (slug == null || slug.isEmpty() || slug.length() > MAX_SLUG_IN_PATH) {
+  /** No post can have a slug outside the slug format, so such paths end here, never on the bus. */
+  static String slug(RoutingContext ctx) {
+    String slug = PathParams.get(ctx, "slug");
+    if (!SlugFormat.isValid(slug)) {
       throw ServiceFailure.notFound("no post with that slug");
     }
     return slug;

@@ -38,7 +38,10 @@ final class Problems {
       status = ServiceFailure.codeOf(failure);
       detail = ServiceFailure.messageOf(failure);
     }
-    if (status >= 500) {
+    if (status == 503 || status == 504) {
+      LOG.warn("request {} {} {}: {} ({})", RequestIds.of(ctx), ctx.request().method(), ctx.request().path(),
+          status, failure == null ? "-" : failure.getMessage());
+    } else if (status >= 500) {
       LOG.error("request {} {} {} failed with {}", RequestIds.of(ctx), ctx.request().method(),
           ctx.request().path(), status, failure);
     }
@@ -61,7 +64,7 @@ final class Problems {
         .put("instance", ctx.request().path())
         .put("request_id", RequestIds.of(ctx));
     ctx.response().setStatusCode(status).putHeader("content-type", CONTENT_TYPE);
-    if (status == 503 || status == 504) {
+    if ((status == 503 || status == 504) && ctx.response().headers().get("retry-after") == null) {
       ctx.response().putHeader("retry-after", "5");
     }
     if (status == 401) {
@@ -75,7 +78,9 @@ final class Problems {
       case 404 -> "there is nothing at this path";
       case 405 -> "this path does not accept that method";
       case 413 -> "the request body is larger than this server accepts";
+      case 414 -> "the request line is longer than this server accepts";
       case 415 -> "send the body as application/json";
+      case 431 -> "the request headers are larger than this server accepts";
       default -> status >= 500 ? "an unexpected error occurred; it has been logged"
           : HttpResponseStatus.valueOf(status).reasonPhrase();
     };

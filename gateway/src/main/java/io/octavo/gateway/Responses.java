@@ -3,7 +3,7 @@ package io.octavo.gateway;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Successful JSON responses: one content type, and caching that depends on who is reading. */
+/** Successful responses: content type, validators, and caching that depends on who is reading. */
 final class Responses {
   private Responses() {
   }
@@ -13,11 +13,28 @@ final class Responses {
         .setStatusCode(status)
         .putHeader("content-type", "application/json")
         .putHeader("cache-control", cacheControl(ctx))
+        .putHeader("vary", "Authorization")
         .end(body.encode());
   }
 
-  /** Readers revalidate (ETags make that cheap); what an admin sees may include drafts: never stored. */
+  /** A cacheable body with its ETag: 304 when the caller already has it. */
+  static void send(RoutingContext ctx, ResponseCache.Entry entry) {
+    ctx.response()
+        .putHeader("etag", entry.etag())
+        .putHeader("cache-control", cacheControl(ctx))
+        .putHeader("vary", "Authorization");
+    if (ETags.noneMatchHits(ctx.request().getHeader("if-none-match"), entry.etag())) {
+      ctx.response().setStatusCode(304).end();
+    } else {
+      ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType()).end(entry.body());
+    }
+  }
+
+  /**
+   * Public reads may be stored by any cache but must be revalidated (ETags make that cheap), so a
+   * change is seen at once; what an admin sees may include drafts and is never stored.
+   */
   static String cacheControl(RoutingContext ctx) {
-    return AdminAuth.isAdmin(ctx) ? "private, no-store" : "no-cache";
+    return AdminAuth.isAdmin(ctx) ? "private, no-store" : "public, no-cache";
   }
 }

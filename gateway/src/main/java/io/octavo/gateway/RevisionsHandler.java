@@ -13,7 +13,7 @@ final class RevisionsHandler {
   }
 
   void list(RoutingContext ctx) {
-    posts.revisions(ctx.pathParam("slug"))
+    posts.revisions(PostsHandler.slug(ctx))
         .onSuccess(revisions -> Responses.json(ctx, 200, revisions))
         .onFailure(ctx::fail);
   }
@@ -35,6 +35,6 @@ final class RevisionsHandler {
   }
 
   private static PostRequests.Revision request(RoutingContext ctx) {
-    return new PostRequests.Revision(ctx.pathParam("slug"), QueryParams.pathNumber(ctx.pathParam("n"), "revision"));
+    return new PostRequests.Revision(PostsHandler.slug(ctx), QueryParams.pathNumber(PathParams.get(ctx, "n"), "revision"));
   }
 }

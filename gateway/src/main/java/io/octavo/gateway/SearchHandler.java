@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +15,11 @@ final class SearchHandler {
 
   void search(RoutingContext ctx) {
     int limit = QueryParams.limit(ctx.queryParams().get("limit"));
-    posts.search(new PostRequests.Search(ctx.queryParams().get("q"), limit, ctx.queryParams().get("tag"),
+    String query = ctx.queryParams().get("q");
+    if (query == null || query.isBlank() || query.length() > PostRequests.Search.MAX_QUERY) {
+      throw ServiceFailure.badRequest("q is required: up to " + PostRequests.Search.MAX_QUERY + " characters to search for");
+    }
+    posts.search(new PostRequests.Search(query, limit, ctx.queryParams().get("tag"),
             AdminAuth.isAdmin(ctx)))
         .onSuccess(hits -> Responses.json(ctx, 200, hits))
         .onFailure(ctx::fail);

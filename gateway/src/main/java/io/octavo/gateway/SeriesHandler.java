@@ -15,7 +15,7 @@ final class SeriesHandler {
   }
 
   void get(RoutingContext ctx) {
-    String name = ctx.pathParam("name");
+    String name = PathParams.get(ctx, "name");
     if (name == null || name.isBlank() || name.length() > MAX_NAME) {
       throw ServiceFailure.notFound("no such series");
     }

@@ -18,7 +18,7 @@ final class TrashHandler {
   }
 
   void restore(RoutingContext ctx) {
-    posts.restoreFromTrash(QueryParams.pathNumber(ctx.pathParam("id"), "trashed post"))
+    posts.restoreFromTrash(QueryParams.pathNumber(PathParams.get(ctx, "id"), "trashed post"))
         .onSuccess(post -> {
           ctx.response().putHeader("etag", post.etag()).putHeader("location", "/api/posts/" + post.slug());
           Responses.json(ctx, 200, post.toJson());

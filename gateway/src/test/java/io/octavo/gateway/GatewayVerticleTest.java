@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
+import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,13 +12,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,9 @@ class GatewayVerticleTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    GatewaySettings settings = new GatewaySettings(port, AdminToken.of(TOKEN), 4096, Duration.ofMillis(300));
-    vertx.deployVerticle(new GatewayVerticle(settings, HealthChecks.create(vertx), Metrics.newRegistry())).await();
+    GatewaySettings settings = GatewaySettings.defaults(port, AdminToken.of(TOKEN))
+        .withMaxBodyBytes(4096).withBusTimeout(Duration.ofMillis(300));
+    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
     http = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port).setDefaultHost("127.0.0.1"));
   }
 

@@ -25,7 +25,7 @@ public final class PostsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PostsVerticle.class);
   private static final int MAX_LIST_LIMIT = 100;
   private static final int SLUG_ATTEMPTS = 3;
-  private static final int MAX_QUERY = 200;
+  private static final int MAX_QUERY = PostRequests.Search.MAX_QUERY;
 
   private final PostsSettings settings;
   private final ServiceMeters meters;
@@ -141,7 +141,7 @@ public final class PostsVerticle extends VerticleBase {
     Cursor after = request.cursor() == null || request.cursor().isEmpty() ? null : Cursor.decode(request.cursor());
     return repository.list(request.limit(), after, normalisedTag(request.tag()), request.series(),
             request.includeUnpublished())
-        .map(page -> page.toJson());
+        .map(page -> page.toJson(request.withHtml()));
   }
 
   private Future<JsonObject> tags(JsonObject body) {

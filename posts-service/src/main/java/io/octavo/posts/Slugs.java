@@ -1,13 +1,13 @@
 package io.octavo.posts;
 
+import io.octavo.common.posts.SlugFormat;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** URL slugs: lowercase ASCII words joined by single hyphens. */
 final class Slugs {
-  static final int MAX_LENGTH = 100;
-  private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+  static final int MAX_LENGTH = SlugFormat.MAX_LENGTH;
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
@@ -15,7 +15,7 @@ final class Slugs {
   }
 
   static boolean isValid(String slug) {
-    return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    return SlugFormat.isValid(slug);
   }
 
   /** "Héllo, Wörld!" becomes "hello-world"; returns "" when nothing ASCII is left. */

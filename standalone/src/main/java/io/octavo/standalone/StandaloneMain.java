@@ -58,25 +58,32 @@ public final class StandaloneMain {
     Vertx vertx = Metrics.withRegistry(Vertx.builder().with(Metrics.enable(new VertxOptions())), registry).build();
     Node node = Node.of(vertx, registry, env);
     GatewaySettings gateway = GatewaySettings.fromEnv(env, AdminToken.fromEnv(env));
-    Octavo octavo = new Octavo(vertx, embedded);
+    String gatewayDeployment;
     try {
-      RenderService.deploy(node)
+      gatewayDeployment = RenderService.deploy(node)
           .compose(id -> PostsService.deploy(node, PostsSettings.fromEnv(env).withPg(pg)))
           .compose(id -> GatewayService.deploy(node, gateway))
           .await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
-      octavo.close();
+      new Octavo(vertx, embedded, null).close();
       throw e;
     }
+    Octavo octavo = new Octavo(vertx, embedded, gatewayDeployment);
     System.out.println("Octavo is ready: http://localhost:" + gateway.httpPort() + "/api/posts"
         + "  (health /health, readiness /ready, metrics /metrics)");
     return octavo;
   }
 
-  /** A running standalone Octavo, closed in reverse order of starting. */
-  record Octavo(Vertx vertx, EmbeddedDatabase database) {
+  /**
+   * A running standalone Octavo, closed in reverse order of starting: the gateway drains its
+   * requests in flight first, while the services behind it still answer.
+   */
+  record Octavo(Vertx vertx, EmbeddedDatabase database, String gatewayDeployment) {
     void close() {
       try {
+        if (gatewayDeployment != null) {
+          vertx.undeploy(gatewayDeployment).await(30, TimeUnit.SECONDS);
+        }
         vertx.close().await(20, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("Vert.x did not close cleanly", e);

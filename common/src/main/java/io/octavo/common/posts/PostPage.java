@@ -15,8 +15,13 @@ public record PostPage(List<Post> items, String nextCursor) {
   }
 
   public JsonObject toJson() {
+    return toJson(false);
+  }
+
+  /** Summaries, or with {@code withHtml} the summaries plus each post's HTML (for feeds). */
+  public JsonObject toJson(boolean withHtml) {
     JsonArray array = new JsonArray();
-    items.forEach(post -> array.add(post.toSummaryJson()));
+    items.forEach(post -> array.add(withHtml ? post.toSummaryJson().put("html", post.html()) : post.toSummaryJson()));
     return new JsonObject().put("items", array).put("next_cursor", nextCursor);
   }
 }

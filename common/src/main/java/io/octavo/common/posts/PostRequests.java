@@ -42,16 +42,24 @@ public final class PostRequests {
     }
   }
 
-  /** {@code posts.list}: a page, newest first; {@code cursor} is the previous page's next_cursor. */
-  public record List(int limit, String cursor, String tag, String series, boolean includeUnpublished) {
+  /**
+   * {@code posts.list}: a page, newest first; {@code cursor} is the previous page's next_cursor.
+   * {@code withHtml} asks for each post's full HTML too (feeds need it; lists do not).
+   */
+  public record List(int limit, String cursor, String tag, String series, boolean includeUnpublished,
+                     boolean withHtml) {
+    public List(int limit, String cursor, String tag, String series, boolean includeUnpublished) {
+      this(limit, cursor, tag, series, includeUnpublished, false);
+    }
+
     public static List fromJson(JsonObject json) {
       return new List(json.getInteger("limit", 10), json.getString("cursor"), json.getString("tag"),
-          json.getString("series"), json.getBoolean("include_unpublished", false));
+          json.getString("series"), json.getBoolean("include_unpublished", false), json.getBoolean("with_html", false));
     }
 
     public JsonObject toJson() {
       return new JsonObject().put("limit", limit).put("cursor", cursor).put("tag", tag)
-          .put("series", series).put("include_unpublished", includeUnpublished);
+          .put("series", series).put("include_unpublished", includeUnpublished).put("with_html", withHtml);
     }
   }
 
@@ -92,6 +100,8 @@ public final class PostRequests {
 
   /** {@code posts.search}: ranked full-text search in websearch syntax. */
   public record Search(String query, int limit, String tag, boolean includeUnpublished) {
+    public static final int MAX_QUERY = 200;
+
     public static Search fromJson(JsonObject json) {
       return new Search(json.getString("q"), json.getInteger("limit", 10), json.getString("tag"),
           json.getBoolean("include_unpublished", false));

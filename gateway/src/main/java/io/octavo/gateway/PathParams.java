@@ -1,0 +1,35 @@
+package io.octavo.gateway;
+
+import io.octavo.common.ServiceFailure;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.regex.Pattern;
+
+/** Path parameters, decoded; a malformed percent-encoding is the client's mistake (400), not ours. */
+final class PathParams {
+  private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  private PathParams() {
+  }
+
+  /**
+   * First handler of every request: the router decodes the path to match routes, and a malformed
+   * escape such as {@code %zz} would surface there as a server error.
+   */
+  static void checkEncoding(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path != null && path.indexOf('%') >= 0 && BAD_ESCAPE.matcher(path).find()) {
+      ctx.fail(new HttpException(400, "the path has a malformed percent-encoding"));
+    } else {
+      ctx.next();
+    }
+  }
+
+  static String get(RoutingContext ctx, String name) {
+    try {
+      return ctx.pathParam(name);
+    } catch (IllegalArgumentException e) {
+      throw ServiceFailure.badRequest("the path has a malformed percent-encoding");
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.octavo.standalone;
+
+import static io.octavo.standalone.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.TestPostgres;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** Atom, RSS, JSON Feed and the sitemap, parsed back the way readers and crawlers parse them. */
+class FeedsTest {
+  private static final String TOKEN = "feeds-token";
+  private static final String PUBLIC = "https://blog.example.org";
+  private static StandaloneMain.Octavo octavo;
+  private static Api api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    PgSettings db = TestPostgres.freshDatabase(FeedsTest.class);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    octavo = StandaloneMain.start(Map.of(
+        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
+        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_PUBLIC_URL", PUBLIC, "OCTAVO_SITE_TITLE", "Feeds Blog"));
+    api = new Api(port, TOKEN);
+    api.create(post("First *post* with $x^2$.").put("title", "First Post").put("tags", new JsonArray().add("java"))
+        .put("published_at", "2026-01-01T10:00:00Z"));
+    api.create(post("Second.").put("title", "[Guide] Part 1 - Start").put("published_at", "2026-01-02T10:00:00Z"));
+    api.create(post("Third.").put("title", "Third Post").put("tags", new JsonArray().add("java"))
+        .put("published_at", "2026-01-03T10:00:00Z"));
+    api.create(post("Not yet.").put("title", "Unpublished Draft").put("status", "draft"));
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    octavo.close();
+  }
+
+  private static String fetch(String path, String expectedType) {
+    HttpResponse<Buffer> response = api.anonymous(HttpMethod.GET, path, null);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    assertThat(response.getHeader("content-type")).startsWith(expectedType);
+    assertThat(response.getHeader("etag")).isNotBlank();
+    return response.bodyAsString();
+  }
+
+  private static List<String> titles(SyndFeed feed) {
+    List<String> titles = new ArrayList<>();
+    for (SyndEntry entry : feed.getEntries()) {
+      titles.add(entry.getTitle());
+    }
+    return titles;
+  }
+
+  @Test
+  void atomFeedCarriesEveryPublishedPostWithFullHtmlAndAbsoluteLinks() throws Exception {
+    SyndFeed feed = new SyndFeedInput().build(new StringReader(fetch("/feed.xml", "application/atom+xml")));
+    assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+    assertThat(feed.getTitle()).isEqualTo("Feeds Blog");
+    assertThat(titles(feed)).containsExactly("Third Post", "[Guide] Part 1 - Start", "First Post");
+    SyndEntry first = feed.getEntries().get(2);
+    assertThat(first.getLink()).isEqualTo(PUBLIC + "/posts/first-post");
+    assertThat(first.getContents().get(0).getValue()).contains("<em>post</em>", "<span class=\"math inline\">\\(x^2\\)</span>");
+    assertThat(first.getCategories().get(0).getName()).isEqualTo("java");
+  }
+
+  @Test
+  void rssFeedParses() throws Exception {
+    SyndFeed feed = new SyndFeedInput().build(new StringReader(fetch("/rss.xml", "application/rss+xml")));
+    assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+    assertThat(titles(feed)).containsExactly("Third Post", "[Guide] Part 1 - Start", "First Post");
+    assertThat(feed.getEntries().get(0).getDescription().getValue()).contains("<p>Third.</p>");
+  }
+
+  @Test
+  void jsonFeedIsVersion11WithEveryPublishedPost() {
+    JsonObject feed = new JsonObject(fetch("/feed.json", "application/feed+json"));
+    assertThat(feed.getString("version")).isEqualTo("https://jsonfeed.org/version/1.1");
+    assertThat(feed.getString("feed_url")).isEqualTo(PUBLIC + "/feed.json");
+    JsonArray items = feed.getJsonArray("items");
+    assertThat(items.stream().map(item -> ((JsonObject) item).getString("title")))
+        .containsExactly("Third Post", "[Guide] Part 1 - Start", "First Post");
+    assertThat(items.getJsonObject(0).getString("url")).isEqualTo(PUBLIC + "/posts/third-post");
+    assertThat(items.getJsonObject(0).getString("content_html")).isEqualTo("<p>Third.</p>\n");
+  }
+
+  @Test
+  void tagAndSeriesFeedsHoldOnlyTheirPosts() throws Exception {
+    SyndFeed java = new SyndFeedInput().build(new StringReader(fetch("/tags/java/feed.xml", "application/atom+xml")));
+    assertThat(titles(java)).containsExactly("Third Post", "First Post");
+    JsonObject guide = new JsonObject(fetch("/series/Guide/feed.json", "application/feed+json"));
+    assertThat(guide.getJsonArray("items")).hasSize(1);
+    assertThat(api.anonymous(HttpMethod.GET, "/tags/nothing-here/feed.xml", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void sitemapListsTheHomePageAndEveryPublishedPost() throws Exception {
+    String xml = fetch("/sitemap.xml", "application/xml");
+    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    NodeList locations = document.getElementsByTagName("loc");
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < locations.getLength(); i++) {
+      urls.add(locations.item(i).getTextContent());
+    }
+    assertThat(urls).contains(PUBLIC + "/", PUBLIC + "/posts/first-post", PUBLIC + "/posts/guide-part-1-start",
+        PUBLIC + "/posts/third-post").doesNotHaveDuplicates().doesNotContain(PUBLIC + "/posts/unpublished-draft");
+  }
+
+  @Test
+  void aNewPostAppearsInTheFeedAtOnce() throws Exception {
+    fetch("/feed.json", "application/feed+json"); // now cached
+    api.create(post("Fresh.").put("title", "Fresh Post").put("published_at", "2026-01-04T10:00:00Z"));
+    JsonObject feed = null;
+    for (int attempt = 0; attempt < 50; attempt++) { // posts.changed reaches the cache asynchronously
+      feed = new JsonObject(fetch("/feed.json", "application/feed+json"));
+      if (feed.getJsonArray("items").getJsonObject(0).getString("title").equals("Fresh Post")) {
+        break;
+      }
+    }
+    assertThat(feed.getJsonArray("items").getJsonObject(0).getString("title")).isEqualTo("Fresh Post");
+  }
+}
