@@ -1,0 +1,148 @@
+package io.octavo.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.TestPostgres;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every way a client can get a request wrong, against the whole running system: each gets the
+ * right 4xx with a problem document, and not one gets a 5xx.
+ */
+class BadRequestMatrixTest {
+  private static final String TOKEN = "matrix-token";
+  private static StandaloneMain.Octavo octavo;
+  private static Vertx vertx;
+  private static WebClient http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    PgSettings db = TestPostgres.freshDatabase(BadRequestMatrixTest.class);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    octavo = StandaloneMain.start(Map.of(
+        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
+        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_RATE_LIMIT_AUTH_FAILURES", "1000"));
+    vertx = Vertx.vertx();
+    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setFollowRedirects(false));
+    send(HttpMethod.POST, "/api/posts", admin(), new JsonObject().put("markdown", "x").put("title", "Existing Post").encode());
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+    octavo.close();
+  }
+
+  private static MultiMap admin() {
+    return MultiMap.caseInsensitiveMultiMap().add("authorization", "Bearer " + TOKEN).add("content-type", "application/json");
+  }
+
+  private static MultiMap with(MultiMap base, String name, String value) {
+    return MultiMap.caseInsensitiveMultiMap().addAll(base).set(name, value);
+  }
+
+  private static MultiMap none() {
+    return MultiMap.caseInsensitiveMultiMap();
+  }
+
+  private static HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, Object body) {
+    var request = http.request(method, path).putHeaders(headers);
+    if (body == null) {
+      return request.send().await();
+    }
+    return request.sendBuffer(body instanceof Buffer buffer ? buffer : Buffer.buffer((String) body)).await();
+  }
+
+  private static String post(Object... fieldsAndValues) {
+    JsonObject json = new JsonObject();
+    for (int i = 0; i < fieldsAndValues.length; i += 2) {
+      json.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+    }
+    return json.encode();
+  }
+
+  static Stream<Arguments> badRequests() {
+    Buffer invalidUtf8 = Buffer.buffer("{\"markdown\":\"").appendBytes(new byte[] {(byte) 0xFF, (byte) 0xFE}).appendString("\"}");
+    return Stream.of(
+        Arguments.of("malformed JSON", HttpMethod.POST, "/api/posts", admin(), "{\"markdown\": ", 400),
+        Arguments.of("JSON array body", HttpMethod.POST, "/api/posts", admin(), "[]", 400),
+        Arguments.of("empty body", HttpMethod.POST, "/api/posts", admin(), "", 400),
+        Arguments.of("invalid UTF-8", HttpMethod.POST, "/api/posts", admin(), invalidUtf8, 400),
+        Arguments.of("body over 2 MiB", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x".repeat(3 * 1024 * 1024)), 413),
+        Arguments.of("Markdown over 1 MiB", HttpMethod.POST, "/api/render", admin(), post("markdown", "y".repeat(1_500_000)), 413),
+        Arguments.of("wrong content type", HttpMethod.POST, "/api/posts", with(admin(), "content-type", "text/markdown"), "# Hi", 415),
+        Arguments.of("markdown not a string", HttpMethod.POST, "/api/posts", admin(), post("markdown", 42), 422),
+        Arguments.of("markdown missing", HttpMethod.POST, "/api/posts", admin(), post("title", "T"), 422),
+        Arguments.of("tags not an array", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "tags", "a,b"), 422),
+        Arguments.of("series_part not a number", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "series_part", "two"), 422),
+        Arguments.of("bad slug", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "slug", "Bad Slug!"), 422),
+        Arguments.of("unknown status", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "status", "live"), 422),
+        Arguments.of("unparseable date", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "published_at", "last tuesday"), 422),
+        Arguments.of("over-long title", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T".repeat(301)), 422),
+        Arguments.of("too many tags", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "tags", new JsonArray(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u"))), 422),
+        Arguments.of("bad front matter", HttpMethod.POST, "/api/posts", admin(), post("markdown", "---\ntitle: [oops\n---\nx"), 422),
+        Arguments.of("taken slug", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "slug", "existing-post"), 409),
+        Arguments.of("no token", HttpMethod.POST, "/api/posts", MultiMap.caseInsensitiveMultiMap().add("content-type", "application/json"), post("markdown", "x"), 401),
+        Arguments.of("bad token", HttpMethod.POST, "/api/posts", with(admin(), "authorization", "Bearer wrong"), post("markdown", "x"), 401),
+        Arguments.of("not a bearer token", HttpMethod.DELETE, "/api/posts/existing-post", with(admin(), "authorization", "Basic dXNlcjpwYXNz"), null, 401),
+        Arguments.of("stale If-Match", HttpMethod.PUT, "/api/posts/existing-post", with(admin(), "if-match", "\"99\""), post("markdown", "x"), 412),
+        Arguments.of("garbage If-Match", HttpMethod.PUT, "/api/posts/existing-post", with(admin(), "if-match", "W/\"1\""), post("markdown", "x"), 412),
+        Arguments.of("missing If-Match", HttpMethod.PUT, "/api/posts/existing-post", admin(), post("markdown", "x"), 428),
+        Arguments.of("unknown post", HttpMethod.GET, "/api/posts/no-such-post", none(), null, 404),
+        Arguments.of("SQL in the slug", HttpMethod.GET, "/api/posts/x'%20OR%20'1'='1", none(), null, 404),
+        Arguments.of("huge slug", HttpMethod.GET, "/api/posts/" + "a".repeat(20_000), none(), null, 404),
+        Arguments.of("malformed escape", HttpMethod.GET, "/api/posts/%zz", none(), null, 400),
+        Arguments.of("NUL in the path", HttpMethod.GET, "/api/posts/a%00b", none(), null, 404),
+        Arguments.of("limit not a number", HttpMethod.GET, "/api/posts?limit=ten", none(), null, 400),
+        Arguments.of("limit too large", HttpMethod.GET, "/api/posts?limit=1000", none(), null, 400),
+        Arguments.of("forged cursor", HttpMethod.GET, "/api/posts?cursor=eyJpZCI6MX0", none(), null, 400),
+        Arguments.of("huge cursor", HttpMethod.GET, "/api/posts?cursor=" + "A".repeat(30_000), none(), null, 400),
+        Arguments.of("search without q", HttpMethod.GET, "/api/search", none(), null, 400),
+        Arguments.of("huge search", HttpMethod.GET, "/api/search?q=" + "x".repeat(30_000), none(), null, 400),
+        Arguments.of("huge series name", HttpMethod.GET, "/api/series/" + "s".repeat(20_000), none(), null, 404),
+        Arguments.of("revision not a number", HttpMethod.GET, "/api/posts/existing-post/revisions/abc", admin(), null, 404),
+        Arguments.of("trash id not a number", HttpMethod.POST, "/api/trash/abc/restore", admin(), null, 404),
+        Arguments.of("unknown route", HttpMethod.GET, "/nope", none(), null, 404),
+        Arguments.of("unknown API route", HttpMethod.GET, "/api/nope", none(), null, 404),
+        Arguments.of("wrong method", HttpMethod.PATCH, "/api/posts", admin(), "{}", 405),
+        Arguments.of("wrong method on tags", HttpMethod.DELETE, "/api/tags", admin(), null, 405));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  void getsTheRight4xxWithAProblemDocument(String name, HttpMethod method, String path, MultiMap headers, Object body,
+                                           int expected) {
+    HttpResponse<Buffer> response = send(method, path, headers, body);
+    assertThat(response.statusCode()).as(name).isEqualTo(expected);
+    assertThat(response.getHeader("content-type")).as(name).isEqualTo("application/problem+json");
+    JsonObject problem = response.bodyAsJsonObject();
+    assertThat(problem.getInteger("status")).isEqualTo(expected);
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("detail")).isNotBlank();
+    assertThat(problem.getString("request_id")).isEqualTo(response.getHeader("x-request-id"));
+    assertThat(response.bodyAsString()).doesNotContain("Exception", "\tat ", "io.octavo");
+  }
+}
