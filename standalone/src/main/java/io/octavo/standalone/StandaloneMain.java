@@ -34,7 +34,7 @@ public final class StandaloneMain {
     try {
       Octavo octavo = start(env);
       Runtime.getRuntime().addShutdownHook(new Thread(octavo::close, "octavo-shutdown"));
-    } catch (Exception e) {
+    } catch (Throwable e) { // an Error too: Vert.x threads would otherwise keep a half-started JVM alive
       LOG.error("Octavo failed to start: {}", e.getMessage(), e);
       System.exit(1);
     }
