@@ -21,6 +21,11 @@ public final class ClusterBootstrap {
     hazelcast.setProperty("hazelcast.logging.type", "slf4j");
     // Vert.x leaves the cluster in its own close(); Hazelcast's hook would race it on SIGTERM.
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // A replica killed outright must leave the cluster (and its consumers the bus) in seconds, not
+    // Hazelcast's default minute: heartbeat every second, declare a member dead after six silent.
+    hazelcast.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    hazelcast.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+    hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
     hazelcast.getNetworkConfig().setPublicAddress(settings.host());
     hazelcast.getNetworkConfig().getInterfaces().setEnabled(false);
     JoinConfig join = hazelcast.getNetworkConfig().getJoin();
