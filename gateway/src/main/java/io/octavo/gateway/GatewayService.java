@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Deploys the gateway onto a node; it is ready while the services it calls answer on the bus. */
 public final class GatewayService {
@@ -28,10 +29,13 @@ public final class GatewayService {
     node.readiness().register("render-service-reachable", 3_000,
         promise -> render.health().onComplete(result -> promise.complete(status(result.succeeded(), result.cause()))));
     ResponseCache cache = new ResponseCache();
+    AtomicBoolean draining = new AtomicBoolean();
+    node.readiness().register("accepting-traffic", promise -> promise.complete(draining.get()
+        ? Status.KO(new JsonObject().put("reason", "draining for shutdown")) : Status.OK()));
     return node.vertx().eventBus().consumer(Addresses.POSTS_CHANGED, change -> cache.invalidateAll()).completion()
         .compose(registered -> DocsHandler.load(node.vertx()))
         .compose(docs -> {
-          GatewayShared shared = new GatewayShared(new RateLimits(settings), cache, docs);
+          GatewayShared shared = new GatewayShared(new RateLimits(settings), cache, docs, draining);
           return node.vertx().deployVerticle(
               () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
               new DeploymentOptions().setInstances(instances));

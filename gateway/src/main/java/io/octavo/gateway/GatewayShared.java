@@ -1,9 +1,11 @@
 package io.octavo.gateway;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * What every gateway verticle of a process shares: the rate limits (so a limit is per process,
- * not per event loop), the response cache (emptied by one posts.changed consumer) and the API
- * documents (read once).
+ * not per event loop), the response cache (emptied by one posts.changed consumer), the API
+ * documents (read once), and whether the gateway is draining for shutdown.
  */
-record GatewayShared(RateLimits limits, ResponseCache cache, DocsHandler docs) {
+record GatewayShared(RateLimits limits, ResponseCache cache, DocsHandler docs, AtomicBoolean draining) {
 }

@@ -110,19 +110,28 @@ public final class GatewayVerticle extends VerticleBase {
       router.errorHandler(status, Problems::handle);
     }
     server = vertx.createHttpServer(new HttpServerOptions()
+        // HTTP/2 belongs at the TLS edge (the load balancer); an h2c upgrade behind it would turn a
+        // drain into GOAWAYs that plain clients do not retry
+        .setHttp2ClearTextEnabled(false)
         .setMaxInitialLineLength(MAX_REQUEST_LINE)
         .setMaxHeaderSize(MAX_REQUEST_LINE));
     return server.requestHandler(router).listen(settings.httpPort());
   }
 
   /**
-   * Stops accepting connections, lets requests in flight finish (at most the grace period), then
-   * closes. Vert.x leaves the cluster only after this, so a load balancer can drain the replica.
+   * Drains: /ready turns 503 so load balancers stop sending, then (after the drain delay) the
+   * server stops accepting, lets requests in flight finish (at most the grace period) and closes.
+   * Vert.x leaves the cluster only after this.
    */
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture()
-        : server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    if (server == null) {
+      return Future.succeededFuture();
+    }
+    shared.draining().set(true);
+    Future<?> delay = settings.drainDelay().isZero() ? Future.succeededFuture()
+        : vertx.timer(settings.drainDelay().toMillis());
+    return delay.compose(done -> server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS));
   }
 
   private static void read(Router router, String path, AdminAuth auth, RateLimits limits,

@@ -204,7 +204,7 @@ class GatewayEdgeTest {
 
   @Test
   void shutdownLetsRequestsInFlightFinishAndRefusesNewOnes() throws Exception {
-    start(settings().withShutdownGrace(Duration.ofSeconds(10)));
+    start(settings().withShutdownGrace(Duration.ofSeconds(10)).withDrainDelay(Duration.ofMillis(300)));
     vertx.eventBus().consumer(Addresses.POSTS_GET,
         message -> vertx.setTimer(800, id -> message.reply(post("slow", 1).toJson()))).completion().await();
     List<Future<HttpResponse<Buffer>>> inFlight = new ArrayList<>();
@@ -212,6 +212,8 @@ class GatewayEdgeTest {
       inFlight.add(http.get("/api/posts/slow").putHeader("authorization", "Bearer " + TOKEN).send());
     }
     vertx.setTimer(200, id -> vertx.undeploy(deployment)); // what SIGTERM does through Vert.x close
+    vertx.timer(350).await();
+    assertThat(http.get("/ready").send().await().statusCode()).as("draining: not ready, still serving").isEqualTo(503);
     Future.join(inFlight).await(20, TimeUnit.SECONDS);
     assertThat(inFlight).allSatisfy(request -> {
       assertThat(request.succeeded()).isTrue();
