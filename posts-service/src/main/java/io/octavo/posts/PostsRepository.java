@@ -161,8 +161,10 @@ final class PostsRepository {
   Future<PostPage> list(int limit, Cursor after, String tag, String series, boolean includeUnpublished) {
     OffsetDateTime afterTime = after == null ? null : after.sortAt();
     Long afterId = after == null ? null : after.id();
-    return timed("list", () -> pool.preparedQuery(SqlQueries.LIST)
-        .execute(Tuple.from(new Object[] {includeUnpublished, tag, series, afterTime, afterId, limit + 1})))
+    return timed("list", () -> (after == null
+        ? pool.preparedQuery(SqlQueries.LIST_FIRST).execute(Tuple.of(includeUnpublished, tag, series, limit + 1))
+        : pool.preparedQuery(SqlQueries.LIST_AFTER)
+            .execute(Tuple.from(new Object[] {includeUnpublished, tag, series, limit + 1, afterTime, afterId}))))
         .map(rows -> {
           List<Post> items = new ArrayList<>();
           Cursor last = null;
