@@ -70,19 +70,17 @@ final class PostsRepository {
     String base = draft.slug();
     String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
     return tx.preparedQuery(SqlQueries.LOCK_SLUG).execute(Tuple.of(base))
-        .compose(locked -> tx.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(base, like)))
-        .map(rows -> {
-          Set<String> taken = new HashSet<>();
-          rows.forEach(row -> taken.add(row.getString("slug")));
-          if (!taken.contains(base)) {
-            return base;
-          }
-          int n = 2;
-          while (taken.contains(Slugs.withSuffix(base, n))) {
-            n++;
-          }
-          return Slugs.withSuffix(base, n);
-        });
+        .compose(locked -> tx.preparedQuery(SqlQueries.SLUG_TAKEN).execute(Tuple.of(base)))
+        .compose(exact -> exact.size() == 0 ? Future.succeededFuture(base)
+            : tx.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(like)).map(rows -> {
+              Set<String> taken = new HashSet<>();
+              rows.forEach(row -> taken.add(row.getString("slug")));
+              int n = 2;
+              while (taken.contains(Slugs.withSuffix(base, n))) {
+                n++;
+              }
+              return Slugs.withSuffix(base, n);
+            }));
   }
 
   /** A live post by slug, with its series neighbours; null when there is none the caller may see. */

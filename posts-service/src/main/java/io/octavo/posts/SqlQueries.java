@@ -34,7 +34,9 @@ final class SqlQueries {
   /** Serialises the choice of a derived slug among concurrent writers of the same title. */
   static final String LOCK_SLUG = "SELECT pg_advisory_xact_lock(hashtext('octavo-slug:' || $1))";
 
-  static final String SLUGS_LIKE = "SELECT slug FROM posts WHERE deleted_at IS NULL AND (slug = $1 OR slug LIKE $2)";
+  static final String SLUG_TAKEN = "SELECT 1 FROM posts WHERE slug = $1 AND deleted_at IS NULL";
+
+  static final String SLUGS_LIKE = "SELECT slug FROM posts WHERE deleted_at IS NULL AND slug LIKE $1";
 
   /** A post with its series neighbours, in one indexed query; $2: include drafts and future posts. */
   static final String SELECT_BY_SLUG = "SELECT " + P_COLUMNS + """

@@ -32,7 +32,8 @@ public final class Metrics {
   public static VertxOptions enable(VertxOptions options) {
     return options.setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
-        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE,
+        // no HTTP_ROUTE label: each request would pay for building it, and the access log has the path
+        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE,
             Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.POOL_TYPE, Label.POOL_NAME,
             Label.NAMESPACE)));
   }
