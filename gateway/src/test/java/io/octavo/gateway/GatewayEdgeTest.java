@@ -69,7 +69,7 @@ class GatewayEdgeTest {
 
   private static Post post(String slug, long version) {
     return new Post(slug, "T", "x", "<p>x</p>", "<p>x</p>", false, List.of(), null, null, null, null, "published",
-        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", version, 1, 1, new JsonArray(), false);
+        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", version, 1, 1, new JsonArray(), false, new JsonObject());
   }
 
   @Test

@@ -1,13 +1,17 @@
 package io.octavo.posts;
 
+import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A post's fields once resolved and validated, ready to store. */
+/**
+ * A post's fields once resolved and validated, ready to store. {@code meta} is null when the stored
+ * post's meta stays as it is.
+ */
 record PostDraft(String markdown, String title, String slug, boolean slugDerived, List<String> tags,
-                 String series, Integer seriesPart, String status, OffsetDateTime publishedAt) {
+                 String series, Integer seriesPart, String status, OffsetDateTime publishedAt, JsonObject meta) {
 
-  PostDraft withSlug(String newSlug) {
-    return new PostDraft(markdown, title, newSlug, slugDerived, tags, series, seriesPart, status, publishedAt);
+  PostDraft withMeta(JsonObject newMeta) {
+    return new PostDraft(markdown, title, slug, slugDerived, tags, series, seriesPart, status, publishedAt, newMeta);
   }
 }

@@ -100,7 +100,7 @@ final class PostFields {
     }
 
     return withStatus(input, front, existing, new PostDraft(input.markdown(), title, slug, derived,
-        tags, series, series == null ? null : part, null, null));
+        tags, series, series == null ? null : part, null, null, null));
   }
 
   private PostDraft withStatus(PostInput input, Map<String, Object> front, Post existing, PostDraft draft) {
@@ -130,7 +130,7 @@ final class PostFields {
       status = "published";
     }
     return new PostDraft(draft.markdown(), draft.title(), draft.slug(), draft.slugDerived(), draft.tags(),
-        draft.series(), draft.seriesPart(), status, publishedAt);
+        draft.series(), draft.seriesPart(), status, publishedAt, null);
   }
 
   static List<String> normaliseTags(Collection<String> raw) {

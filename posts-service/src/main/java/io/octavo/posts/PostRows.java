@@ -41,7 +41,13 @@ final class PostRows {
         words,
         Rendered.readingTimeMinutes(words),
         toc instanceof JsonArray array ? array : new JsonArray(),
-        pending);
+        pending,
+        meta(row));
+  }
+
+  private static JsonObject meta(Row row) {
+    int column = row.getColumnIndex("meta");
+    return column >= 0 && row.getValue(column) instanceof JsonObject meta ? meta : new JsonObject();
   }
 
   /** {@code {slug, title}} of a series neighbour, when the query fetched one. */

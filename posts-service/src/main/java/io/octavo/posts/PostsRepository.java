@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -58,7 +59,8 @@ final class PostsRepository {
                 rendered == null ? new JsonArray() : rendered.toc(),
                 rendered == null ? 0 : rendered.wordCount(),
                 draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
-                draft.publishedAt(), rendered == null ? null : rendered.rendererVersion()}))
+                draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(),
+                draft.meta() == null ? new JsonObject() : draft.meta()}))
             .compose(rows -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(slug)).map(rows)))
         .compose(rows -> insertRevision(tx, rows.iterator().next()))));
   }
@@ -116,7 +118,8 @@ final class PostsRepository {
             rendered == null ? new JsonArray() : rendered.toc(),
             rendered == null ? 0 : rendered.wordCount(),
             draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
-            draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(), expectedVersion}))
+            draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(), expectedVersion,
+            draft.meta()}))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(null);
@@ -231,6 +234,52 @@ final class PostsRepository {
               .put("title", row.getString("title"))
               .put("markdown", row.getString("markdown"))
               .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")));
+        });
+  }
+
+  /** A post with its row id, which the export pages by. */
+  record Exported(long id, Post post) {
+  }
+
+  /** A page of every live post, full, after {@code afterId} in id order. */
+  Future<List<Exported>> exportPage(long afterId, int limit) {
+    return timed("export", () -> pool.preparedQuery(SqlQueries.EXPORT).execute(Tuple.of(afterId, limit)))
+        .map(rows -> {
+          List<Exported> posts = new ArrayList<>();
+          rows.forEach(row -> posts.add(new Exported(row.getLong("id"), PostRows.toPost(row))));
+          return posts;
+        });
+  }
+
+  Future<Void> startImport(UUID id, int total) {
+    return timed("start_import", () -> pool.preparedQuery(SqlQueries.START_IMPORT).execute(Tuple.of(id, total))).mapEmpty();
+  }
+
+  Future<Void> recordImport(UUID id, JsonArray results) {
+    return timed("record_import", () -> pool.preparedQuery(SqlQueries.RECORD_IMPORT).execute(Tuple.of(id, results))).mapEmpty();
+  }
+
+  Future<Void> finishImport(UUID id, String status, String error) {
+    return timed("finish_import", () -> pool.preparedQuery(SqlQueries.FINISH_IMPORT).execute(Tuple.of(id, status, error))).mapEmpty();
+  }
+
+  /** An import job as the API shows it, or null. */
+  Future<JsonObject> importJob(UUID id) {
+    return timed("import_job", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT).execute(Tuple.of(id)))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return null;
+          }
+          Row row = rows.iterator().next();
+          return new JsonObject()
+              .put("id", row.getUUID("id").toString())
+              .put("status", row.getString("status"))
+              .put("total", row.getInteger("total"))
+              .put("processed", row.getInteger("processed"))
+              .put("results", row.getJsonArray("results"))
+              .put("error", row.getString("error"))
+              .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))
+              .put("finished_at", PostRows.format(row.getOffsetDateTime("finished_at")));
         });
   }
 

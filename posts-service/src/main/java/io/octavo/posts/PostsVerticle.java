@@ -1,6 +1,5 @@
 package io.octavo.posts;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.octavo.common.Addresses;
 import io.octavo.common.ServiceFailure;
@@ -10,30 +9,21 @@ import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.render.RenderClient;
-import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The {@code posts.*} consumers: resolve fields, render, store, announce. No SQL here. */
+/** The {@code posts.*} consumers. Writes go through {@link PostWriter}; no SQL here. */
 public final class PostsVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(PostsVerticle.class);
   private static final int MAX_LIST_LIMIT = 100;
-  private static final int SLUG_ATTEMPTS = 3;
   private static final int MAX_QUERY = PostRequests.Search.MAX_QUERY;
 
   private final PostsSettings settings;
   private final ServiceMeters meters;
-  private final PostFields fields = new PostFields(Clock.systemUTC());
   private PostsRepository repository;
-  private RenderClient renderer;
-  private Counter created;
-  private Counter renderDeferred;
+  private PostWriter writer;
 
   public PostsVerticle(PostsSettings settings, MeterRegistry registry) {
     this.settings = settings;
@@ -43,9 +33,7 @@ public final class PostsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     repository = new PostsRepository(Database.pool(vertx, settings), meters);
-    renderer = new RenderClient(vertx, settings.renderTimeout());
-    created = meters.counter("octavo.posts.created");
-    renderDeferred = meters.counter("octavo.posts.render.deferred");
+    writer = new PostWriter(vertx, repository, new RenderClient(vertx, settings.renderTimeout()), meters);
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(List.of(
         consumers.register(Addresses.POSTS_CREATE, this::create),
@@ -66,27 +54,7 @@ public final class PostsVerticle extends VerticleBase {
   }
 
   private Future<JsonObject> create(JsonObject body) {
-    PostDraft draft = fields.resolve(PostInput.fromJson(body), null);
-    return renderOrDefer(draft.markdown())
-        .compose(rendered -> insert(draft, rendered, 1))
-        .onSuccess(post -> {
-          created.increment();
-          announce(post, null, "created");
-        })
-        .compose(post -> reread(post.slug()));
-  }
-
-  /** Derived slugs are chosen under a lock; only a race with an explicit slug needs a second try. */
-  private Future<Post> insert(PostDraft draft, Rendered rendered, int attempt) {
-    return repository.insert(draft, rendered).recover(error -> {
-      if (!PostsRepository.isDuplicateSlug(error)) {
-        return Future.failedFuture(error);
-      }
-      if (!draft.slugDerived() || attempt >= SLUG_ATTEMPTS) {
-        return Future.failedFuture(ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists"));
-      }
-      return insert(draft, rendered, attempt + 1);
-    });
+    return writer.create(PostInput.fromJson(body), null).compose(post -> reread(post.slug()));
   }
 
   /** A post as readers get it, series neighbours included. */
@@ -104,22 +72,7 @@ public final class PostsVerticle extends VerticleBase {
 
   private Future<JsonObject> update(JsonObject body) {
     PostRequests.Update request = PostRequests.Update.fromJson(body);
-    return repository.findBySlug(request.slug(), true)
-        .compose(existing -> {
-          if (existing == null) {
-            return Future.failedFuture(notFound(request.slug()));
-          }
-          if (existing.version() != request.expectedVersion()) {
-            return Future.failedFuture(stale(existing.version()));
-          }
-          PostDraft draft = fields.resolve(request.input(), existing);
-          return renderOrDefer(draft.markdown())
-              .compose(rendered -> repository.update(request.slug(), request.expectedVersion(), draft, rendered))
-              .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
-                  ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
-              .compose(post -> post != null ? Future.succeededFuture(post) : whyNotWritten(request.slug()));
-        })
-        .onSuccess(post -> announce(post, request.slug(), "updated"))
+    return writer.update(request.slug(), request.expectedVersion(), request.input(), null)
         .compose(post -> reread(post.slug()));
   }
 
@@ -127,7 +80,7 @@ public final class PostsVerticle extends VerticleBase {
   private Future<JsonObject> delete(JsonObject body) {
     PostRequests.Delete request = PostRequests.Delete.fromJson(body);
     return repository.trash(request.slug(), request.expectedVersion())
-        .compose(deleted -> deleted ? Future.succeededFuture() : whyNotWritten(request.slug()))
+        .compose(deleted -> deleted ? Future.succeededFuture() : writer.whyNotWritten(request.slug()))
         .onSuccess(ignored -> vertx.eventBus().publish(Addresses.POSTS_CHANGED,
             new PostRequests.Changed(request.slug(), request.slug(), 0, "deleted").toJson()))
         .map(new JsonObject());
@@ -224,7 +177,7 @@ public final class PostsVerticle extends VerticleBase {
         .compose(post -> post == null
             ? Future.failedFuture(ServiceFailure.notFound("no trashed post with id " + id))
             : Future.succeededFuture(post))
-        .onSuccess(post -> announce(post, null, "restored"))
+        .onSuccess(post -> writer.announce(post, null, "restored"))
         .compose(post -> reread(post.slug()));
   }
 
@@ -232,38 +185,7 @@ public final class PostsVerticle extends VerticleBase {
     return tag == null ? null : PostFields.normaliseTags(List.of(tag)).stream().findFirst().orElse(null);
   }
 
-  /**
-   * Renders now if the render-service answers; if it is down or slow the post is stored without
-   * HTML and {@link RenderJob} renders it later. A refusal of the input itself (4xx) is passed on.
-   */
-  private Future<Rendered> renderOrDefer(String markdown) {
-    return renderer.render(markdown).recover(error -> {
-      if (ServiceFailure.codeOf(error) < 500) {
-        return Future.failedFuture(error);
-      }
-      LOG.warn("render-service unavailable ({}); storing the post for background rendering", error.getMessage());
-      renderDeferred.increment();
-      return Future.succeededFuture(null);
-    });
-  }
-
-  /** After a conditional write matched no row: the post is gone (404) or moved on (412). */
-  private <T> Future<T> whyNotWritten(String slug) {
-    return repository.currentVersion(slug).compose(version -> Future.failedFuture(
-        version == null ? notFound(slug) : stale(version)));
-  }
-
-  private void announce(Post post, String previousSlug, String change) {
-    vertx.eventBus().publish(Addresses.POSTS_CHANGED,
-        new PostRequests.Changed(post.slug(), previousSlug, post.version(), change).toJson());
-  }
-
   private static ServiceFailure notFound(String slug) {
-    return ServiceFailure.notFound("no post with slug '" + slug + "'");
-  }
-
-  private static ServiceFailure stale(long currentVersion) {
-    return ServiceFailure.preconditionFailed("the post has changed since you read it (it is now at"
-        + " version " + currentVersion + "); read it again and reapply your change");
+    return PostWriter.notFound(slug);
   }
 }

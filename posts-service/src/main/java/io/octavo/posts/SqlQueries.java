@@ -7,12 +7,12 @@ final class SqlQueries {
 
   static final String COLUMNS = """
       id, slug, title, markdown, html, excerpt_html, has_more, toc, word_count, tags, series,
-      series_part, status, published_at, created_at, updated_at, sort_at, version, renderer_version""";
+      series_part, status, published_at, created_at, updated_at, sort_at, version, renderer_version, meta""";
 
   private static final String P_COLUMNS = """
       p.id, p.slug, p.title, p.markdown, p.html, p.excerpt_html, p.has_more, p.toc, p.word_count,
       p.tags, p.series, p.series_part, p.status, p.published_at, p.created_at, p.updated_at,
-      p.sort_at, p.version, p.renderer_version""";
+      p.sort_at, p.version, p.renderer_version, p.meta""";
 
   /** Anonymous readers see live posts that are published and whose time has come. */
   private static String visible(String alias, String includeUnpublished) {
@@ -24,8 +24,8 @@ final class SqlQueries {
 
   static final String INSERT_POST = """
       INSERT INTO posts (slug, title, markdown, html, excerpt_html, has_more, toc, word_count, tags,
-                         series, series_part, status, published_at, renderer_version)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                         series, series_part, status, published_at, renderer_version, meta)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
       RETURNING\s""" + COLUMNS;
 
   static final String INSERT_REVISION = """
@@ -74,7 +74,7 @@ final class SqlQueries {
          SET slug = $2, title = $3, markdown = $4, html = $5, excerpt_html = $6, has_more = $7,
              toc = $8, word_count = $9, tags = $10, series = $11, series_part = $12, status = $13,
              published_at = $14, renderer_version = $15, render_lease_until = NULL,
-             version = version + 1, updated_at = now()
+             meta = coalesce($17, meta), version = version + 1, updated_at = now()
        WHERE slug = $1 AND version = $16 AND deleted_at IS NULL
       RETURNING\s""" + COLUMNS;
 
@@ -112,6 +112,23 @@ final class SqlQueries {
         ORDER BY sort_at DESC, id DESC
         LIMIT $4""";
   }
+
+  /** Every live post, full, in id order: the export walks it in pages. */
+  static final String EXPORT = "SELECT " + COLUMNS + """
+       FROM posts WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2""";
+
+  static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total) VALUES ($1, 'running', $2)";
+
+  /** Appends a batch's results and counts them processed. */
+  static final String RECORD_IMPORT = """
+      UPDATE import_jobs SET results = results || $2, processed = processed + jsonb_array_length($2)
+       WHERE id = $1""";
+
+  static final String FINISH_IMPORT = """
+      UPDATE import_jobs SET status = $2, error = $3, finished_at = now(), total = greatest(total, processed)
+       WHERE id = $1""";
+
+  static final String SELECT_IMPORT = "SELECT id, status, total, processed, results, error, created_at, finished_at FROM import_jobs WHERE id = $1";
 
   static final String TAGS = """
       SELECT tag, count(*) AS posts

@@ -8,12 +8,13 @@ import java.util.List;
  * A stored post as the API shows it. {@code html} is null while the post waits for the
  * render-service ({@code render_pending} true); the source is never lost meanwhile.
  * {@code seriesPrev} and {@code seriesNext} are {@code {slug, title}} of the neighbouring parts
- * the reader may see, or null.
+ * the reader may see, or null. {@code meta} holds front matter keys Octavo has no field for.
  */
 public record Post(String slug, String title, String markdown, String html, String excerptHtml,
                    boolean hasMore, List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev,
                    JsonObject seriesNext, String status, String publishedAt, String createdAt, String updatedAt,
-                   long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending) {
+                   long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending,
+                   JsonObject meta) {
 
   /** The strong validator of this representation, as the HTTP ETag header carries it. */
   public String etag() {
@@ -42,7 +43,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
         json.getInteger("word_count", 0),
         json.getInteger("reading_time_minutes", 0),
         json.getJsonArray("toc", new JsonArray()),
-        json.getBoolean("render_pending", false));
+        json.getBoolean("render_pending", false),
+        json.getJsonObject("meta", new JsonObject()));
   }
 
   /** The full post, as {@code GET /api/posts/{slug}} returns it: series with prev and next. */
@@ -55,7 +57,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
         .put("markdown", markdown)
         .put("html", html)
         .put("toc", toc)
-        .put("created_at", createdAt);
+        .put("created_at", createdAt)
+        .put("meta", meta == null ? new JsonObject() : meta);
   }
 
   /** The list item: no source, no full HTML. */

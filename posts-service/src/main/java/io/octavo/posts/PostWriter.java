@@ -1,0 +1,120 @@
+package io.octavo.posts;
+
+import io.micrometer.core.instrument.Counter;
+import io.octavo.common.Addresses;
+import io.octavo.common.ServiceFailure;
+import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostInput;
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.render.RenderClient;
+import io.octavo.common.render.Rendered;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes posts: resolve fields, render (or defer), store with a revision, announce the change.
+ * Shared by the API's create and update and by imports, so all follow one path.
+ */
+final class PostWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(PostWriter.class);
+  private static final int SLUG_ATTEMPTS = 3;
+
+  private final Vertx vertx;
+  private final PostsRepository repository;
+  private final RenderClient renderer;
+  private final PostFields fields = new PostFields(Clock.systemUTC());
+  private final Counter created;
+  private final Counter renderDeferred;
+
+  PostWriter(Vertx vertx, PostsRepository repository, RenderClient renderer, ServiceMeters meters) {
+    this.vertx = vertx;
+    this.repository = repository;
+    this.renderer = renderer;
+    this.created = meters.counter("octavo.posts.created");
+    this.renderDeferred = meters.counter("octavo.posts.render.deferred");
+  }
+
+  /** {@code meta} null: none. */
+  Future<Post> create(PostInput input, JsonObject meta) {
+    PostDraft draft = fields.resolve(input, null).withMeta(meta == null ? new JsonObject() : meta);
+    return renderOrDefer(draft.markdown())
+        .compose(rendered -> insert(draft, rendered, 1))
+        .onSuccess(post -> {
+          created.increment();
+          announce(post, null, "created");
+        });
+  }
+
+  /** Replaces the post at {@code slug} if it is still at {@code expectedVersion}; {@code meta} null keeps it. */
+  Future<Post> update(String slug, long expectedVersion, PostInput input, JsonObject meta) {
+    return repository.findBySlug(slug, true)
+        .compose(existing -> {
+          if (existing == null) {
+            return Future.failedFuture(notFound(slug));
+          }
+          if (existing.version() != expectedVersion) {
+            return Future.failedFuture(stale(existing.version()));
+          }
+          PostDraft draft = fields.resolve(input, existing).withMeta(meta);
+          return renderOrDefer(draft.markdown())
+              .compose(rendered -> repository.update(slug, expectedVersion, draft, rendered))
+              .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
+                  ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
+              .compose(post -> post != null ? Future.succeededFuture(post) : whyNotWritten(slug));
+        })
+        .onSuccess(post -> announce(post, slug, "updated"));
+  }
+
+  /** Derived slugs are chosen under a lock; only a race with an explicit slug needs a second try. */
+  private Future<Post> insert(PostDraft draft, Rendered rendered, int attempt) {
+    return repository.insert(draft, rendered).recover(error -> {
+      if (!PostsRepository.isDuplicateSlug(error)) {
+        return Future.failedFuture(error);
+      }
+      if (!draft.slugDerived() || attempt >= SLUG_ATTEMPTS) {
+        return Future.failedFuture(ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists"));
+      }
+      return insert(draft, rendered, attempt + 1);
+    });
+  }
+
+  /**
+   * Renders now if the render-service answers; if it is down or slow the post is stored without
+   * HTML and {@link RenderJob} renders it later. A refusal of the input itself (4xx) is passed on.
+   */
+  private Future<Rendered> renderOrDefer(String markdown) {
+    return renderer.render(markdown).recover(error -> {
+      if (ServiceFailure.codeOf(error) < 500) {
+        return Future.failedFuture(error);
+      }
+      LOG.warn("render-service unavailable ({}); storing the post for background rendering", error.getMessage());
+      renderDeferred.increment();
+      return Future.succeededFuture(null);
+    });
+  }
+
+  /** After a conditional write matched no row: the post is gone (404) or moved on (412). */
+  <T> Future<T> whyNotWritten(String slug) {
+    return repository.currentVersion(slug).compose(version -> Future.failedFuture(
+        version == null ? notFound(slug) : stale(version)));
+  }
+
+  void announce(Post post, String previousSlug, String change) {
+    vertx.eventBus().publish(Addresses.POSTS_CHANGED,
+        new PostRequests.Changed(post.slug(), previousSlug, post.version(), change).toJson());
+  }
+
+  static ServiceFailure notFound(String slug) {
+    return ServiceFailure.notFound("no post with slug '" + slug + "'");
+  }
+
+  static ServiceFailure stale(long currentVersion) {
+    return ServiceFailure.preconditionFailed("the post has changed since you read it (it is now at"
+        + " version " + currentVersion + "); read it again and reapply your change");
+  }
+}
