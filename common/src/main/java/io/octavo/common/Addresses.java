@@ -15,6 +15,11 @@ public final class Addresses {
   public static final String POSTS_RESTORE_REVISION = "posts.revision.restore";
   public static final String POSTS_TRASH = "posts.trash";
   public static final String POSTS_RESTORE_FROM_TRASH = "posts.trash.restore";
+  public static final String POSTS_IMPORT_START = "posts.import.start";
+  public static final String POSTS_IMPORT_BATCH = "posts.import.batch";
+  public static final String POSTS_IMPORT_FINISH = "posts.import.finish";
+  public static final String POSTS_IMPORT_GET = "posts.import.get";
+  public static final String POSTS_EXPORT = "posts.export";
   /** Published (not sent) after every change, so every gateway replica can drop cached copies. */
   public static final String POSTS_CHANGED = "posts.changed";
   public static final String POSTS_HEALTH = "posts.health";

@@ -16,13 +16,14 @@ import java.util.Map;
  * @param authFailuresPerMinute failed authentications per client address before 429 ({@code OCTAVO_RATE_LIMIT_AUTH_FAILURES})
  * @param trustProxy take the client address from X-Forwarded-For ({@code OCTAVO_TRUST_PROXY}), behind a load balancer only
  * @param shutdownGrace how long in-flight requests may take to finish on SIGTERM ({@code OCTAVO_SHUTDOWN_GRACE_MS})
+ * @param maxImportBytes the largest archive {@code POST /api/import} accepts ({@code OCTAVO_MAX_IMPORT_BYTES}, 100 MiB)
  * @param drainDelay how long /ready says 503 before the server stops accepting, so load balancers
  *     stop sending first ({@code OCTAVO_DRAIN_DELAY_MS})
  */
 public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout,
                               String publicUrl, String siteTitle, String siteDescription, List<String> corsOrigins,
                               int anonymousReadsPerMinute, int authFailuresPerMinute, boolean trustProxy,
-                              Duration shutdownGrace, Duration drainDelay) {
+                              Duration shutdownGrace, Duration drainDelay, long maxImportBytes) {
 
   /** {@code adminToken} comes separately: when it is generated, the caller must show it once. */
   public static GatewaySettings fromEnv(Map<String, String> env, AdminToken adminToken) {
@@ -42,7 +43,8 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
         Env.integer(env, "OCTAVO_RATE_LIMIT_AUTH_FAILURES", 10),
         Boolean.parseBoolean(Env.string(env, "OCTAVO_TRUST_PROXY", "false")),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_SHUTDOWN_GRACE_MS", 20_000)),
-        Duration.ofMillis(Env.longValue(env, "OCTAVO_DRAIN_DELAY_MS", 2_000)));
+        Duration.ofMillis(Env.longValue(env, "OCTAVO_DRAIN_DELAY_MS", 2_000)),
+        Env.longValue(env, "OCTAVO_MAX_IMPORT_BYTES", 100L * 1024 * 1024));
   }
 
   /** Settings for tests and embedding: defaults everywhere but what is given. */
@@ -52,26 +54,26 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
 
   public GatewaySettings withMaxBodyBytes(long bytes) {
     return new GatewaySettings(httpPort, adminToken, bytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, drainDelay);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, drainDelay, maxImportBytes);
   }
 
   public GatewaySettings withBusTimeout(Duration timeout) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, timeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, drainDelay);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, drainDelay, maxImportBytes);
   }
 
   public GatewaySettings withRateLimits(int readsPerMinute, int authFailures) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, readsPerMinute, authFailures, trustProxy, shutdownGrace, drainDelay);
+        corsOrigins, readsPerMinute, authFailures, trustProxy, shutdownGrace, drainDelay, maxImportBytes);
   }
 
   public GatewaySettings withDrainDelay(Duration delay) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, delay);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, delay, maxImportBytes);
   }
 
   public GatewaySettings withShutdownGrace(Duration grace) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, grace, drainDelay);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, grace, drainDelay, maxImportBytes);
   }
 }

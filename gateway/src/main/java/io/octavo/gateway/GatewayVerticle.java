@@ -54,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
     FeedsHandler feeds = new FeedsHandler(vertx, postsClient, cache, settings);
     SitemapHandler sitemap = new SitemapHandler(postsClient, cache, settings);
     DocsHandler docs = shared.docs();
+    ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
     Router router = Router.router(vertx);
@@ -83,6 +84,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/trash").handler(auth::require).handler(trash::list);
     router.post("/api/trash/:id/restore").handler(auth::require).handler(trash::restore);
     router.post("/api/render").handler(body).handler(auth::require).handler(render::preview);
+    router.post("/api/import").handler(auth::require).handler(imports::upload); // streamed: no BodyHandler
+    router.get("/api/import/:id").handler(auth::require).handler(imports::status);
+    router.get("/api/export").handler(auth::require).handler(imports::export);
 
     // feeds and sitemap
     read(router, "/feed.xml", auth, limits, ctx -> feeds.blog(ctx, FeedsHandler.Format.ATOM));

@@ -53,7 +53,7 @@ class GatewayVerticleTest {
   private static Post stored(long version) {
     return new Post("hello", "Hello", "# Hello", "<h1>Hello</h1>", "", false, List.of(), null, null, null, null,
         "published", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", version, 1, 1,
-        new JsonArray(), false);
+        new JsonArray(), false, new JsonObject());
   }
 
   /** A posts-service stand-in answering every posts.* address with the given post. */

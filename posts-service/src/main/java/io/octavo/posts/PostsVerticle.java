@@ -14,6 +14,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.UUID;
 
 /** The {@code posts.*} consumers. Writes go through {@link PostWriter}; no SQL here. */
 public final class PostsVerticle extends VerticleBase {
@@ -24,6 +25,7 @@ public final class PostsVerticle extends VerticleBase {
   private final ServiceMeters meters;
   private PostsRepository repository;
   private PostWriter writer;
+  private Importer importer;
 
   public PostsVerticle(PostsSettings settings, MeterRegistry registry) {
     this.settings = settings;
@@ -34,6 +36,7 @@ public final class PostsVerticle extends VerticleBase {
   public Future<?> start() {
     repository = new PostsRepository(Database.pool(vertx, settings), meters);
     writer = new PostWriter(vertx, repository, new RenderClient(vertx, settings.renderTimeout()), meters);
+    importer = new Importer(repository, writer);
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(List.of(
         consumers.register(Addresses.POSTS_CREATE, this::create),
@@ -49,6 +52,15 @@ public final class PostsVerticle extends VerticleBase {
         consumers.register(Addresses.POSTS_RESTORE_REVISION, this::restoreRevision),
         consumers.register(Addresses.POSTS_TRASH, this::trash),
         consumers.register(Addresses.POSTS_RESTORE_FROM_TRASH, this::restoreFromTrash),
+        consumers.register(Addresses.POSTS_IMPORT_START, body -> importer.start(body.getInteger("total", 0))),
+        consumers.register(Addresses.POSTS_IMPORT_BATCH,
+            body -> importer.batch(jobId(body), body.getJsonArray("files", new JsonArray()))),
+        consumers.register(Addresses.POSTS_IMPORT_FINISH, body -> importer.finish(jobId(body), body.getString("error"))),
+        consumers.register(Addresses.POSTS_IMPORT_GET, body -> repository.importJob(jobId(body))
+            .compose(job -> job != null ? Future.succeededFuture(job)
+                : Future.failedFuture(ServiceFailure.notFound("no import " + body.getString("id"))))),
+        consumers.register(Addresses.POSTS_EXPORT, body -> importer.exportPage(body.getLong("after_id", 0L),
+            Math.max(1, Math.min(body.getInteger("limit", 100), 500)))),
         consumers.register(Addresses.POSTS_HEALTH,
             body -> repository.ping().map(new JsonObject().put("status", "UP")))));
   }
@@ -179,6 +191,14 @@ public final class PostsVerticle extends VerticleBase {
             : Future.succeededFuture(post))
         .onSuccess(post -> writer.announce(post, null, "restored"))
         .compose(post -> reread(post.slug()));
+  }
+
+  private static UUID jobId(JsonObject body) {
+    try {
+      return UUID.fromString(body.getString("id", ""));
+    } catch (IllegalArgumentException e) {
+      throw ServiceFailure.notFound("no import '" + body.getString("id") + "'");
+    }
   }
 
   private static String normalisedTag(String tag) {

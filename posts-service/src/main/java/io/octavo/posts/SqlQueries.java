@@ -114,8 +114,8 @@ final class SqlQueries {
   }
 
   /** Every live post, full, in id order: the export walks it in pages. */
-  static final String EXPORT = "SELECT " + COLUMNS + """
-       FROM posts WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2""";
+  static final String EXPORT = "SELECT " + COLUMNS
+      + " FROM posts WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2";
 
   static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total) VALUES ($1, 'running', $2)";
 

@@ -4,6 +4,7 @@ import io.octavo.common.Addresses;
 import io.octavo.common.bus.BusClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
@@ -65,6 +66,29 @@ public final class PostsClient {
 
   public Future<Post> restoreFromTrash(long id) {
     return bus.request(Addresses.POSTS_RESTORE_FROM_TRASH, new PostRequests.Trash(id, 1).toJson()).map(Post::fromJson);
+  }
+
+  /** Starts an import job of {@code total} files; the reply holds its {@code id}. */
+  public Future<JsonObject> startImport(int total) {
+    return bus.request(Addresses.POSTS_IMPORT_START, new JsonObject().put("total", total));
+  }
+
+  /** Imports {@code [{path, content}]} or {@code [{path, skip}]} into a job; replies with the results. */
+  public Future<JsonObject> importBatch(String job, JsonArray files) {
+    return bus.request(Addresses.POSTS_IMPORT_BATCH, new JsonObject().put("id", job).put("files", files));
+  }
+
+  public Future<JsonObject> finishImport(String job, String error) {
+    return bus.request(Addresses.POSTS_IMPORT_FINISH, new JsonObject().put("id", job).put("error", error));
+  }
+
+  public Future<JsonObject> importJob(String job) {
+    return bus.request(Addresses.POSTS_IMPORT_GET, new JsonObject().put("id", job));
+  }
+
+  /** A page of the export: {@code {items: [{path, content}], next_after_id}}. */
+  public Future<JsonObject> export(long afterId, int limit) {
+    return bus.request(Addresses.POSTS_EXPORT, new JsonObject().put("after_id", afterId).put("limit", limit));
   }
 
   public Future<JsonObject> health() {

@@ -1,0 +1,73 @@
+package io.octavo.posts;
+
+import io.octavo.common.posts.Post;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * A post as a Markdown file with YAML front matter, the export format: every field the API has
+ * (title, slug, date, status, tags, series, series_part) and every meta key, then the body. It
+ * imports back to the same post ({@link ImportMapper}).
+ */
+final class PostFile {
+  private static final Set<String> FIELDS = Set.of("title", "slug", "date", "status", "tags", "series", "series_part");
+
+  private PostFile() {
+  }
+
+  static String path(Post post) {
+    return "posts/" + post.slug() + ".md";
+  }
+
+  static String content(Post post) {
+    FrontMatter.Split stored = FrontMatter.split(post.markdown());
+    Map<String, Object> front = new LinkedHashMap<>();
+    front.put("title", post.title());
+    front.put("slug", post.slug());
+    if (post.publishedAt() != null) {
+      front.put("date", post.publishedAt());
+    }
+    front.put("status", post.status());
+    if (!post.tags().isEmpty()) {
+      front.put("tags", post.tags());
+    }
+    if (post.series() != null) {
+      front.put("series", post.series());
+      if (post.seriesPart() != null) {
+        front.put("series_part", post.seriesPart());
+      }
+    }
+    post.meta().forEach(entry -> front.putIfAbsent(entry.getKey(), plain(entry.getValue())));
+    // front matter written in the source through the API: keep keys that are neither fields nor meta
+    stored.fields().forEach((key, value) -> {
+      if (!FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
+        front.putIfAbsent(key, plain(ImportMapper.json(value)));
+      }
+    });
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setWidth(200);
+    options.setSplitLines(false);
+    return "---\n" + new Yaml(options).dump(front) + "---\n" + stored.body();
+  }
+
+  /** JSON values as plain Java maps and lists, which YAML writes naturally. */
+  private static Object plain(Object value) {
+    if (value instanceof JsonObject object) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      object.forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
+      return map;
+    }
+    if (value instanceof JsonArray array) {
+      return array.stream().map(PostFile::plain).toList();
+    }
+    return value;
+  }
+
+}

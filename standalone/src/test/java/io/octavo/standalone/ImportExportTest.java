@@ -1,0 +1,323 @@
+package io.octavo.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.TestPostgres;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Moving in from Hexo, Jekyll and Hugo, and moving out: import, re-import, export, import elsewhere. */
+class ImportExportTest {
+  private static final String TOKEN = "import-token";
+  private static final List<StandaloneMain.Octavo> running = new java.util.ArrayList<>();
+  private static Vertx vertx;
+
+  /** One Octavo on a database of its own, and a client for it. */
+  private record Blog(StandaloneMain.Octavo octavo, WebClient http) {
+    HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType) {
+      var request = http.request(method, path).putHeader("authorization", "Bearer " + TOKEN);
+      if (contentType != null) {
+        request.putHeader("content-type", contentType);
+      }
+      return (body == null ? request.send() : request.sendBuffer(body)).await();
+    }
+
+    /** Uploads an archive and waits for the job to finish. */
+    JsonObject importArchive(byte[] archive, String type) throws InterruptedException {
+      HttpResponse<Buffer> accepted = send(HttpMethod.POST, "/api/import", Buffer.buffer(archive), type);
+      assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(202);
+      String location = accepted.getHeader("location");
+      for (int attempt = 0; attempt < 200; attempt++) {
+        JsonObject job = send(HttpMethod.GET, location, null, null).bodyAsJsonObject();
+        if (!"running".equals(job.getString("status"))) {
+          return job;
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("import did not finish");
+    }
+
+    JsonObject post(String slug) {
+      HttpResponse<Buffer> response = send(HttpMethod.GET, "/api/posts/" + slug, null, null);
+      assertThat(response.statusCode()).as(slug).isEqualTo(200);
+      return response.bodyAsJsonObject();
+    }
+  }
+
+  private static Blog blog;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    blog = startBlog();
+  }
+
+  private static Blog startBlog() throws Exception {
+    PgSettings db = TestPostgres.freshDatabase(ImportExportTest.class);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    StandaloneMain.Octavo octavo = StandaloneMain.start(Map.of(
+        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
+        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_MAX_IMPORT_BYTES", String.valueOf(2 * 1024 * 1024)));
+    running.add(octavo);
+    return new Blog(octavo, WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(port).setFollowRedirects(false)));
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+    running.forEach(StandaloneMain.Octavo::close);
+  }
+
+  private static final String HEXO_POST = """
+      ---
+      title: Fourier Series Notes
+      date: 2021-03-04 05:06:07
+      updated: 2021-04-01 10:00:00
+      tags:
+        - math
+        - Signal Processing
+      categories:
+        - notes
+      comments: true
+      ---
+      A function $f$ is a sum of $\\sin(n x)$ and $\\cos(n x)$ terms.
+
+      <!-- more -->
+
+      ## Coefficients
+
+      $$a_n = \\frac{1}{\\pi} \\int_{-\\pi}^{\\pi} f(x) \\cos(n x)\\, dx$$
+
+      ```python
+      import numpy as np
+      ```
+      """;
+
+  private static final String HEXO_SERIES = """
+      ---
+      title: "[Vert.x Deep Dive] Part 2 - The Event Bus"
+      date: 2021-05-01
+      tags: vertx
+      ---
+      The bus.
+      """;
+
+  private static final String JEKYLL_POST = """
+      ---
+      layout: post
+      title: Jekyll Was Here
+      published: false
+      ---
+      Old blog post body.
+      """;
+
+  private static final String HUGO_BUNDLE = """
+      +++
+      title = "Hugo Bundle Post"
+      date = 2022-07-08T09:10:11Z
+      tags = ["hugo", "go"]
+      summary = "A post from a page bundle."
+      draft = false
+      +++
+      Intro from Hugo.
+
+      <!--more-->
+
+      The rest.
+      """;
+
+  private static final String BROKEN = """
+      ---
+      title: [this front matter does not parse
+      ---
+      body
+      """;
+
+  private static byte[] zip(Map<String, String> files) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        zip.putNextEntry(new ZipEntry(file.getKey()));
+        zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] tarGz(Map<String, String> files) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Map<String, String> results(JsonObject job) {
+    Map<String, String> byPath = new TreeMap<>();
+    job.getJsonArray("results").forEach(item -> {
+      JsonObject result = (JsonObject) item;
+      byPath.put(result.getString("path"), result.getString("result"));
+    });
+    return byPath;
+  }
+
+  private static Map<String, String> fixture() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("source/_posts/fourier-series-notes.md", HEXO_POST);
+    files.put("source/_posts/broken.md", BROKEN);
+    files.put("source/_posts/deep-dive-2.md", HEXO_SERIES);
+    files.put("_posts/2020-05-06-jekyll-was-here.md", JEKYLL_POST);
+    files.put("content/posts/hugo-bundle/index.md", HUGO_BUNDLE);
+    files.put("content/posts/hugo-bundle/diagram.png", "not really a png");
+    files.put("../escape.md", "# Escaped\n");
+    return files;
+  }
+
+  @Test
+  void aHexoJekyllAndHugoBlogImportsWithEveryFileAccountedFor() throws Exception {
+    JsonObject job = blog.importArchive(zip(fixture()), "application/zip");
+    assertThat(job.getString("status")).isEqualTo("done");
+    Map<String, String> results = results(job);
+    assertThat(results).containsEntry("source/_posts/fourier-series-notes.md", "created")
+        .containsEntry("source/_posts/deep-dive-2.md", "created")
+        .containsEntry("_posts/2020-05-06-jekyll-was-here.md", "created")
+        .containsEntry("content/posts/hugo-bundle/index.md", "created")
+        .containsEntry("source/_posts/broken.md", "skipped")
+        .containsEntry("content/posts/hugo-bundle/diagram.png", "skipped")
+        .containsEntry("../escape.md", "skipped");
+    assertThat(job.getInteger("processed")).isEqualTo(7);
+
+    JsonObject hexo = blog.post("fourier-series-notes");
+    assertThat(hexo.getString("title")).isEqualTo("Fourier Series Notes");
+    assertThat(hexo.getJsonArray("tags")).containsExactly("math", "signal processing", "notes");
+    assertThat(hexo.getString("published_at")).isEqualTo("2021-03-04T05:06:07Z");
+    assertThat(hexo.getString("excerpt_html")).contains("<span class=\"math inline\">\\(f\\)</span>");
+    assertThat(hexo.getBoolean("has_more")).isTrue();
+    assertThat(hexo.getString("html")).contains("<span class=\"math display\">", "language-python");
+    assertThat(hexo.getJsonObject("meta").getBoolean("comments")).isTrue();
+    assertThat(hexo.getJsonObject("meta").getString("updated")).startsWith("2021-04-01");
+
+    JsonObject series = blog.post("deep-dive-2").getJsonObject("series");
+    assertThat(series.getString("name")).isEqualTo("Vert.x Deep Dive");
+    assertThat(series.getInteger("part")).isEqualTo(2);
+
+    JsonObject jekyll = blog.post("jekyll-was-here");
+    assertThat(jekyll.getString("status")).isEqualTo("draft");
+    assertThat(jekyll.getJsonObject("meta").getString("layout")).isEqualTo("post");
+
+    JsonObject hugo = blog.post("hugo-bundle");
+    assertThat(hugo.getString("published_at")).isEqualTo("2022-07-08T09:10:11Z");
+    assertThat(hugo.getString("excerpt_html")).isEqualTo("<p>Intro from Hugo.</p>\n");
+    assertThat(hugo.getJsonObject("meta").getString("summary")).isEqualTo("A post from a page bundle.");
+
+    JsonObject again = blog.importArchive(zip(fixture()), "application/zip");
+    assertThat(results(again)).containsEntry("source/_posts/fourier-series-notes.md", "unchanged")
+        .containsEntry("_posts/2020-05-06-jekyll-was-here.md", "unchanged")
+        .containsEntry("content/posts/hugo-bundle/index.md", "unchanged");
+    assertThat(blog.post("fourier-series-notes").getLong("version")).isEqualTo(hexo.getLong("version"));
+    assertThat(blog.send(HttpMethod.GET, "/api/posts/fourier-series-notes/revisions", null, null).bodyAsJsonObject()
+        .getJsonArray("items")).hasSize(1);
+  }
+
+  @Test
+  void aChangedFileUpdatesItsPostAndTarGzWorksToo() throws Exception {
+    Map<String, String> files = Map.of("posts/changing.md", "---\ntitle: Changing\n---\nfirst\n");
+    assertThat(results(blog.importArchive(tarGz(files), "application/gzip"))).containsEntry("posts/changing.md", "created");
+    Map<String, String> edited = Map.of("posts/changing.md", "---\ntitle: Changing\n---\nsecond\n");
+    assertThat(results(blog.importArchive(tarGz(edited), "application/gzip"))).containsEntry("posts/changing.md", "updated");
+    assertThat(blog.post("changing").getString("markdown")).isEqualTo("second\n");
+  }
+
+  @Test
+  void duplicateSlugsInOneArchiveKeepTheFirst() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("a/twin.md", "# Twin One\n\nfirst");
+    files.put("b/twin.md", "# Twin Two\n\nsecond");
+    Map<String, String> results = results(blog.importArchive(zip(files), "application/zip"));
+    assertThat(results).containsEntry("a/twin.md", "created").containsEntry("b/twin.md", "skipped");
+  }
+
+  @Test
+  void unsafeOrOversizedArchivesAreRefused() throws Exception {
+    assertThat(blog.send(HttpMethod.POST, "/api/import", Buffer.buffer("just text"), "application/zip").statusCode())
+        .isEqualTo(415);
+    byte[] big = new byte[3 * 1024 * 1024];
+    assertThat(blog.send(HttpMethod.POST, "/api/import", Buffer.buffer(big), "application/zip").statusCode())
+        .isEqualTo(413);
+    // a bomb: 2 MiB limit, 10x that may come out; this unpacks to 40 MiB of zeros
+    Map<String, String> bomb = new LinkedHashMap<>();
+    for (int i = 0; i < 40; i++) {
+      bomb.put("zeros-" + i + ".bin", "\0".repeat(1024 * 1024));
+    }
+    HttpResponse<Buffer> refused = blog.send(HttpMethod.POST, "/api/import", Buffer.buffer(zip(bomb)), "application/zip");
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.bodyAsJsonObject().getString("detail")).contains("zip bomb");
+    assertThat(blog.send(HttpMethod.POST, "/api/import", Buffer.buffer(zip(fixture())), "application/zip")
+        .statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void anExportImportsIntoAnEmptyOctavoAsTheSamePosts() throws Exception {
+    blog.importArchive(zip(fixture()), "application/zip");
+    HttpResponse<Buffer> export = blog.send(HttpMethod.GET, "/api/export", null, null);
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.getHeader("content-type")).isEqualTo("application/zip");
+    Map<String, String> files = new TreeMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(export.body().getBytes()))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(files).containsKeys("posts/fourier-series-notes.md", "posts/hugo-bundle.md", "posts/jekyll-was-here.md");
+
+    Blog fresh = startBlog();
+    JsonObject job = fresh.importArchive(export.body().getBytes(), "application/zip");
+    assertThat(results(job).values()).containsOnly("created");
+    for (String slug : List.of("fourier-series-notes", "hugo-bundle", "jekyll-was-here", "deep-dive-2")) {
+      JsonObject before = blog.post(slug);
+      JsonObject after = fresh.post(slug);
+      for (String field : List.of("title", "markdown", "html", "status", "published_at", "tags", "series", "meta")) {
+        assertThat(after.getValue(field)).as(slug + " " + field).isEqualTo(before.getValue(field));
+      }
+    }
+  }
+
+
+}
