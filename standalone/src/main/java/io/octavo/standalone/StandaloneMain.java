@@ -31,6 +31,14 @@ public final class StandaloneMain {
 
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
+    if (args.length > 0 && args[0].equals("import")) {
+      try {
+        System.exit(ImportCommand.run(args, env, System.out));
+      } catch (Exception e) {
+        System.out.println("import failed: " + e.getMessage());
+        System.exit(1);
+      }
+    }
     try {
       Octavo octavo = start(env);
       Runtime.getRuntime().addShutdownHook(new Thread(octavo::close, "octavo-shutdown"));
