@@ -55,6 +55,8 @@ public final class GatewayVerticle extends VerticleBase {
     SitemapHandler sitemap = new SitemapHandler(postsClient, cache, settings);
     DocsHandler docs = shared.docs();
     ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings);
+    PagesHandler pages = new PagesHandler(postsClient, cache, settings);
+    AssetsHandler assets = new AssetsHandler(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
     Router router = Router.router(vertx);
@@ -100,6 +102,15 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/series/:name/feed.json", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.JSON));
     read(router, "/sitemap.xml", auth, limits, sitemap::sitemap);
 
+    // the blog's pages and their assets
+    read(router, "/", auth, limits, pages::index);
+    read(router, "/posts/:slug", auth, limits, pages::post);
+    read(router, "/tags/:tag", auth, limits, pages::tag);
+    read(router, "/series/:name", auth, limits, pages::series);
+    read(router, "/search", auth, limits, pages::search);
+    read(router, "/archive", auth, limits, pages::archive);
+    router.get("/assets/:root/*").handler(assets::serve);
+
     // the API's reference
     router.get("/openapi.json").handler(docs::openapi);
     router.get("/docs").handler(docs::page); // also matches /docs/
@@ -110,9 +121,16 @@ public final class GatewayVerticle extends VerticleBase {
     OpsRoutes.mount(router, readiness, registry);
 
     router.route().failureHandler(Problems::handle);
-    for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500}) {
+    for (int status : new int[] {400, 405, 413, 414, 415, 431, 500}) {
       router.errorHandler(status, Problems::handle);
     }
+    router.errorHandler(404, ctx -> {
+      if (isPage(ctx)) {
+        pages.notFound(ctx); // a reader who followed a dead link gets a page, the API a problem
+      } else {
+        Problems.handle(ctx);
+      }
+    });
     server = vertx.createHttpServer(new HttpServerOptions()
         // HTTP/2 belongs at the TLS edge (the load balancer); an h2c upgrade behind it would turn a
         // drain into GOAWAYs that plain clients do not retry
@@ -136,6 +154,14 @@ public final class GatewayVerticle extends VerticleBase {
     Future<?> delay = settings.drainDelay().isZero() ? Future.succeededFuture()
         : vertx.timer(settings.drainDelay().toMillis());
     return delay.compose(done -> server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** A browser asking for a page (it accepts HTML), not an API client: it gets the friendly 404. */
+  private static boolean isPage(RoutingContext ctx) {
+    String path = ctx.request().path();
+    String accept = ctx.request().getHeader("accept");
+    return ctx.request().method() == HttpMethod.GET && accept != null && accept.contains("text/html")
+        && !path.startsWith("/api/");
   }
 
   private static void read(Router router, String path, AdminAuth auth, RateLimits limits,
