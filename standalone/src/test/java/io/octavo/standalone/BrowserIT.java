@@ -1,0 +1,69 @@
+package io.octavo.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.TestPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs e2e/pages.test.mjs (headless Chromium through playwright-core) against a running Octavo:
+ * math typeset, code highlighted, no console errors, no request to another origin, screenshots in
+ * docs/screenshots. Skipped, saying why, where Chromium, Node.js or the npm package is missing.
+ */
+class BrowserIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @Test
+  void pagesRenderMathAndCodeInARealBrowser() throws Exception {
+    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    Path playwright = ROOT.resolve("e2e/node_modules/playwright-core");
+    Assumptions.assumeTrue(Files.isExecutable(chromium),
+        "browser test skipped: no Chromium at " + chromium + " (apt-get install chromium)");
+    Assumptions.assumeTrue(onPath("node"), "browser test skipped: no Node.js on the PATH");
+    Assumptions.assumeTrue(Files.isDirectory(playwright),
+        "browser test skipped: run 'npm install' in e2e/ for playwright-core");
+
+    PgSettings db = TestPostgres.freshDatabase(BrowserIT.class);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    StandaloneMain.Octavo octavo = StandaloneMain.start(Map.of(
+        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
+        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+        "OCTAVO_ADMIN_TOKEN", "browser-token"));
+    try {
+      ProcessBuilder node = new ProcessBuilder(List.of("node", "--test", "e2e/pages.test.mjs"))
+          .directory(ROOT.toFile()).redirectErrorStream(true);
+      node.environment().putAll(Map.of("OCTAVO_URL", "http://127.0.0.1:" + port, "OCTAVO_TOKEN", "browser-token",
+          "CHROMIUM", chromium.toString(), "SCREENSHOTS", ROOT.resolve("docs/screenshots").toString()));
+      Process process = node.start();
+      boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      System.out.println(output);
+      assertThat(finished).as("the browser test finished").isTrue();
+      assertThat(process.exitValue()).as(output).isZero();
+      assertThat(output).contains("# fail 0");
+    } finally {
+      octavo.close();
+    }
+  }
+
+  private static boolean onPath(String command) {
+    try {
+      return new ProcessBuilder(command, "--version").start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+}

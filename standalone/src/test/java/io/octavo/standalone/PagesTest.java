@@ -1,0 +1,158 @@
+package io.octavo.standalone;
+
+import static io.octavo.standalone.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.TestPostgres;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The server-rendered site, parsed as a browser would: structure, escaping, links, visibility, paging. */
+class PagesTest {
+  private static final String TOKEN = "pages-token";
+  private static StandaloneMain.Octavo octavo;
+  private static Api api;
+  private static Vertx vertx;
+  private static WebClient browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    PgSettings db = TestPostgres.freshDatabase(PagesTest.class);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    octavo = StandaloneMain.start(Map.of(
+        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
+        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_SITE_TITLE", "Test <Blog>", "OCTAVO_PUBLIC_URL", "https://blog.example.org"));
+    api = new Api(port, TOKEN);
+    vertx = Vertx.vertx();
+    browser = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setFollowRedirects(false));
+    for (int i = 1; i <= 12; i++) {
+      api.create(post("Paragraph of post " + i + " with $x_" + i + "$.\n\n<!-- more -->\n\nMore.")
+          .put("title", "Post number " + i).put("tags", new JsonArray().add("paging"))
+          .put("published_at", String.format("2026-01-%02dT10:00:00Z", i)));
+    }
+    api.create(post("Body with <script>alert(1)</script> raw.\n\n## Section One\n\n## Section Two\n")
+        .put("title", "Tricky <script>alert('title')</script> & Co").put("slug", "tricky")
+        .put("published_at", "2025-06-01T10:00:00Z"));
+    api.create(post("secret").put("title", "Hidden Draft Page").put("status", "draft"));
+    api.create(post("One.").put("title", "[Guide] Part 1 - Start").put("published_at", "2024-02-01T10:00:00Z"));
+    api.create(post("Two.").put("title", "[Guide] Part 2 - Next").put("published_at", "2024-02-02T10:00:00Z"));
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+    api.close();
+    octavo.close();
+  }
+
+  private static HttpResponse<Buffer> get(String path) {
+    return browser.get(path).putHeaders(MultiMap.caseInsensitiveMultiMap().add("accept", "text/html")).send().await();
+  }
+
+  private static Document page(String path) {
+    HttpResponse<Buffer> response = get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    assertThat(response.getHeader("content-type")).startsWith("text/html");
+    assertThat(response.getHeader("content-security-policy")).contains("script-src 'self';");
+    return Jsoup.parse(response.bodyAsString(), "https://blog.example.org" + path);
+  }
+
+  @Test
+  void theIndexListsTheNewestPostsWithExcerptsAndReadMoreLinks() {
+    Document index = page("/");
+    List<String> titles = index.select("article.summary h2").eachText();
+    assertThat(titles).hasSize(10).startsWith("Post number 12", "Post number 11").doesNotContain("Hidden Draft Page");
+    Element first = index.selectFirst("article.summary");
+    assertThat(first.selectFirst(".excerpt").html()).contains("<span class=\"math inline\">\\(x_{12}\\)</span>".replace("{12}", "12"));
+    assertThat(first.selectFirst("a.more").text()).isEqualTo("Read More");
+    assertThat(first.selectFirst("a.more").attr("href")).isEqualTo("/posts/post-number-12");
+    assertThat(index.selectFirst("time").attr("datetime")).isEqualTo("2026-01-12T10:00:00Z");
+  }
+
+  @Test
+  void pagingReachesEveryPublishedPost() {
+    Document first = page("/");
+    String older = first.selectFirst("nav.pager a[rel=next]").attr("href");
+    Document second = page(older);
+    assertThat(second.select("article.summary h2").eachText()).contains("Post number 2", "Post number 1",
+        "Tricky <script>alert('title')</script> & Co");
+  }
+
+  @Test
+  void everythingAuthorsWriteIsEscapedExceptSanitisedPostHtml() {
+    Document post = page("/posts/tricky");
+    assertThat(post.select("script").eachAttr("src")).allSatisfy(src -> assertThat(src).startsWith("/assets/"));
+    assertThat(post.select("script").stream().filter(script -> !script.hasAttr("src")).toList()).isEmpty();
+    assertThat(post.selectFirst("h1").text()).isEqualTo("Tricky <script>alert('title')</script> & Co");
+    assertThat(post.title()).isEqualTo("Tricky <script>alert('title')</script> & Co · Test <Blog>");
+    assertThat(post.select("nav.toc a").eachAttr("href")).containsExactly("#section-one", "#section-two");
+  }
+
+  @Test
+  void aPostHasCanonicalOpenGraphFeedsLandmarksAndASkipLink() {
+    Document post = page("/posts/post-number-3");
+    assertThat(post.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://blog.example.org/posts/post-number-3");
+    assertThat(post.selectFirst("meta[property=og:type]").attr("content")).isEqualTo("article");
+    assertThat(post.select("link[rel=alternate]").eachAttr("href")).contains("/feed.xml", "/rss.xml", "/feed.json");
+    assertThat(post.selectFirst("a.skip").attr("href")).isEqualTo("#main");
+    assertThat(post.select("header, main#main, footer, nav[aria-label]")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(post.select("h1")).hasSize(1);
+    assertThat(post.select("[src^=http], link[href^=http][rel=stylesheet]")).isEmpty();
+  }
+
+  @Test
+  void seriesTagArchiveAndSearchPagesWork() {
+    Document part = page("/posts/guide-part-1-start");
+    assertThat(part.selectFirst("aside.series a[rel=next]").attr("href")).isEqualTo("/posts/guide-part-2-next");
+    assertThat(page("/series/Guide").select("article.summary h2").eachText())
+        .containsExactly("[Guide] Part 1 - Start", "[Guide] Part 2 - Next");
+    assertThat(page("/tags/paging").select("article.summary")).hasSize(10);
+    Document archive = page("/archive");
+    assertThat(archive.select("section h2").eachText()).containsExactly("2026", "2025", "2024");
+    assertThat(archive.text()).doesNotContain("Hidden Draft Page");
+    Document search = page("/search?q=paragraph");
+    assertThat(search.select("article.summary .snippet mark")).isNotEmpty();
+  }
+
+  @Test
+  void draftsAndDeadLinksGetTheFriendly404() {
+    HttpResponse<Buffer> draft = get("/posts/hidden-draft-page");
+    assertThat(draft.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(draft.bodyAsString()).selectFirst("h1").text()).isEqualTo("Nothing here");
+    HttpResponse<Buffer> nowhere = get("/no/such/page");
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(nowhere.getHeader("content-type")).startsWith("text/html");
+  }
+
+  @Test
+  void pagesRevalidateWithETagsAndAssetsAreCachedForAYear() {
+    HttpResponse<Buffer> first = get("/");
+    HttpResponse<Buffer> again = browser.get("/").putHeader("accept", "text/html")
+        .putHeader("if-none-match", first.getHeader("etag")).send().await();
+    assertThat(again.statusCode()).isEqualTo(304);
+    HttpResponse<Buffer> mathjax = get("/assets/mathjax/tex-chtml.js");
+    assertThat(mathjax.statusCode()).isEqualTo(200);
+    assertThat(mathjax.getHeader("cache-control")).contains("immutable");
+    assertThat(get("/assets/mathjax/../../../../etc/passwd").statusCode()).isEqualTo(404);
+  }
+}
