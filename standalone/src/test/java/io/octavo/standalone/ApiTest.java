@@ -3,15 +3,12 @@ package io.octavo.standalone;
 import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.config.PgSettings;
 import io.octavo.common.testing.HtmlNormalizer;
-import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -32,15 +29,9 @@ class ApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    PgSettings db = TestPostgres.freshDatabase(ApiTest.class);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    octavo = StandaloneMain.start(Map.of(
-        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
-        "PGUSER", db.user(), "PGPASSWORD", db.password(),
-        "HTTP_PORT", String.valueOf(port), "OCTAVO_ADMIN_TOKEN", TOKEN));
+    TestOctavo started = TestOctavo.start(ApiTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN));
+    int port = started.port();
+    octavo = started.octavo();
     api = new Api(port, TOKEN);
   }
 

@@ -2,8 +2,6 @@ package io.octavo.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.config.PgSettings;
-import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,15 +32,10 @@ class BadRequestMatrixTest {
 
   @BeforeAll
   static void start() throws Exception {
-    PgSettings db = TestPostgres.freshDatabase(BadRequestMatrixTest.class);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    octavo = StandaloneMain.start(Map.of(
-        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
-        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+    TestOctavo started = TestOctavo.start(BadRequestMatrixTest.class, Map.of(
         "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_RATE_LIMIT_AUTH_FAILURES", "1000"));
+    int port = started.port();
+    octavo = started.octavo();
     vertx = Vertx.vertx();
     http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
         .setFollowRedirects(false));

@@ -2,10 +2,7 @@ package io.octavo.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.config.PgSettings;
-import io.octavo.common.testing.TestPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +30,9 @@ class BrowserIT {
     Assumptions.assumeTrue(Files.isDirectory(playwright),
         "browser test skipped: run 'npm install' in e2e/ for playwright-core");
 
-    PgSettings db = TestPostgres.freshDatabase(BrowserIT.class);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    StandaloneMain.Octavo octavo = StandaloneMain.start(Map.of(
-        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
-        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
-        "OCTAVO_ADMIN_TOKEN", "browser-token"));
+    TestOctavo started = TestOctavo.start(BrowserIT.class, Map.of("OCTAVO_ADMIN_TOKEN", "browser-token"));
+    int port = started.port();
+    StandaloneMain.Octavo octavo = started.octavo();
     try {
       ProcessBuilder node = new ProcessBuilder(List.of("node", "--test", "e2e/pages.test.mjs"))
           .directory(ROOT.toFile()).redirectErrorStream(true);

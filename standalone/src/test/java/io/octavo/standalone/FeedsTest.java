@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import io.octavo.common.config.PgSettings;
-import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +32,10 @@ class FeedsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    PgSettings db = TestPostgres.freshDatabase(FeedsTest.class);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    octavo = StandaloneMain.start(Map.of(
-        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
-        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+    TestOctavo started = TestOctavo.start(FeedsTest.class, Map.of(
         "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_PUBLIC_URL", PUBLIC, "OCTAVO_SITE_TITLE", "Feeds Blog"));
+    int port = started.port();
+    octavo = started.octavo();
     api = new Api(port, TOKEN);
     api.create(post("First *post* with $x^2$.").put("title", "First Post").put("tags", new JsonArray().add("java"))
         .put("published_at", "2026-01-01T10:00:00Z"));

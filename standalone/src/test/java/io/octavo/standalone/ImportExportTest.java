@@ -2,8 +2,6 @@ package io.octavo.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.config.PgSettings;
-import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -14,7 +12,6 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,15 +74,10 @@ class ImportExportTest {
   }
 
   private static Blog startBlog() throws Exception {
-    PgSettings db = TestPostgres.freshDatabase(ImportExportTest.class);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    StandaloneMain.Octavo octavo = StandaloneMain.start(Map.of(
-        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
-        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+    TestOctavo started = TestOctavo.start(ImportExportTest.class, Map.of(
         "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_MAX_IMPORT_BYTES", String.valueOf(2 * 1024 * 1024)));
+    int port = started.port();
+    StandaloneMain.Octavo octavo = started.octavo();
     running.add(octavo);
     return new Blog(octavo, WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(port).setFollowRedirects(false)));

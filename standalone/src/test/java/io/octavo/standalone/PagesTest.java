@@ -3,8 +3,6 @@ package io.octavo.standalone;
 import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.config.PgSettings;
-import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -32,15 +29,10 @@ class PagesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    PgSettings db = TestPostgres.freshDatabase(PagesTest.class);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    octavo = StandaloneMain.start(Map.of(
-        "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
-        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+    TestOctavo started = TestOctavo.start(PagesTest.class, Map.of(
         "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_SITE_TITLE", "Test <Blog>", "OCTAVO_PUBLIC_URL", "https://blog.example.org"));
+    int port = started.port();
+    octavo = started.octavo();
     api = new Api(port, TOKEN);
     vertx = Vertx.vertx();
     browser = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
