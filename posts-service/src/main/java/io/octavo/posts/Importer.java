@@ -35,28 +35,17 @@ final class Importer {
 
   /** Imports a batch of {@code {path, content}} (content null: the gateway's reason in {@code skip}). */
   Future<JsonObject> batch(UUID job, JsonArray files) {
-    return repository.importJob(job).compose(state -> {
-      if (state == null) {
-        return Future.failedFuture(ServiceFailure.notFound("no import " + job));
-      }
-      Set<String> seen = new HashSet<>();
-      state.getJsonArray("results").forEach(result -> {
-        JsonObject earlier = (JsonObject) result;
-        if (earlier.getString("slug") != null && !"skipped".equals(earlier.getString("result"))) {
-          seen.add(earlier.getString("slug"));
-        }
-      });
-      JsonArray results = new JsonArray();
-      Future<Void> chain = Future.succeededFuture();
-      for (Object item : files) {
-        JsonObject file = (JsonObject) item;
-        chain = chain.compose(done -> importOne(file, seen).map(result -> {
-          results.add(result);
-          return null;
-        }));
-      }
-      return chain.compose(done -> repository.recordImport(job, results)).map(new JsonObject().put("results", results));
-    });
+    Set<String> seen = new HashSet<>();
+    JsonArray results = new JsonArray();
+    Future<Void> chain = Future.succeededFuture();
+    for (Object item : files) {
+      JsonObject file = (JsonObject) item;
+      chain = chain.compose(done -> importOne(job, file, seen).map(result -> {
+        results.add(result);
+        return null;
+      }));
+    }
+    return chain.compose(done -> repository.recordImport(job, results)).map(new JsonObject().put("results", results));
   }
 
   Future<JsonObject> finish(UUID job, String error) {
@@ -64,7 +53,7 @@ final class Importer {
         .compose(done -> repository.importJob(job));
   }
 
-  private Future<JsonObject> importOne(JsonObject file, Set<String> seen) {
+  private Future<JsonObject> importOne(UUID job, JsonObject file, Set<String> seen) {
     String path = file.getString("path", "");
     JsonObject result = new JsonObject().put("path", path);
     if (file.getString("skip") != null) {
@@ -78,10 +67,17 @@ final class Importer {
     }
     String slug = imported.slug();
     result.put("slug", slug);
+    JsonObject duplicate = result.copy().put("result", "skipped")
+        .put("reason", "duplicate slug in the archive: an earlier file is already '" + slug + "'");
     if (!seen.add(slug)) {
-      return Future.succeededFuture(result.put("result", "skipped")
-          .put("reason", "duplicate slug in the archive: an earlier file is already '" + slug + "'"));
+      return Future.succeededFuture(duplicate);
     }
+    return repository.importedBefore(job, slug).compose(before -> before ? Future.succeededFuture(duplicate)
+        : write(imported, result));
+  }
+
+  private Future<JsonObject> write(ImportMapper.Imported imported, JsonObject result) {
+    String slug = imported.slug();
     return repository.findBySlug(slug, true)
         .compose(existing -> {
           if (existing == null) {

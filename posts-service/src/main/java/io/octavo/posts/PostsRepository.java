@@ -255,31 +255,63 @@ final class PostsRepository {
     return timed("start_import", () -> pool.preparedQuery(SqlQueries.START_IMPORT).execute(Tuple.of(id, total))).mapEmpty();
   }
 
+  /** Stores a batch's results and counts them processed, in one transaction. */
   Future<Void> recordImport(UUID id, JsonArray results) {
-    return timed("record_import", () -> pool.preparedQuery(SqlQueries.RECORD_IMPORT).execute(Tuple.of(id, results))).mapEmpty();
+    if (results.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> rows = new ArrayList<>();
+    results.forEach(item -> {
+      JsonObject result = (JsonObject) item;
+      rows.add(Tuple.of(id, result.getString("path"), result.getString("slug"), result.getString("result"),
+          result.getString("reason")));
+    });
+    return timed("record_import", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.RECORD_IMPORT_RESULT)
+        .executeBatch(rows)
+        .compose(done -> tx.preparedQuery(SqlQueries.ADVANCE_IMPORT).execute(Tuple.of(id, rows.size()))))).mapEmpty();
+  }
+
+  /** Whether an earlier file of this import already took {@code slug}. */
+  Future<Boolean> importedBefore(UUID id, String slug) {
+    return timed("imported_slug", () -> pool.preparedQuery(SqlQueries.IMPORTED_SLUG).execute(Tuple.of(id, slug)))
+        .map(rows -> rows.size() > 0);
   }
 
   Future<Void> finishImport(UUID id, String status, String error) {
     return timed("finish_import", () -> pool.preparedQuery(SqlQueries.FINISH_IMPORT).execute(Tuple.of(id, status, error))).mapEmpty();
   }
 
-  /** An import job as the API shows it, or null. */
+  /** An import job as the API shows it, with every file's result, or null. */
   Future<JsonObject> importJob(UUID id) {
     return timed("import_job", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT).execute(Tuple.of(id)))
-        .map(rows -> {
+        .compose(rows -> {
           if (rows.size() == 0) {
-            return null;
+            return Future.succeededFuture(null);
           }
           Row row = rows.iterator().next();
-          return new JsonObject()
+          JsonObject job = new JsonObject()
               .put("id", row.getUUID("id").toString())
               .put("status", row.getString("status"))
               .put("total", row.getInteger("total"))
               .put("processed", row.getInteger("processed"))
-              .put("results", row.getJsonArray("results"))
               .put("error", row.getString("error"))
               .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))
               .put("finished_at", PostRows.format(row.getOffsetDateTime("finished_at")));
+          return timed("import_results", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT_RESULTS).execute(Tuple.of(id)))
+              .map(results -> {
+                JsonArray files = new JsonArray();
+                results.forEach(result -> {
+                  JsonObject file = new JsonObject().put("path", result.getString("path")).put("result", result.getString("result"));
+                  if (result.getString("slug") != null) {
+                    file.put("slug", result.getString("slug"));
+                  }
+                  if (result.getString("reason") != null) {
+                    file.put("reason", result.getString("reason"));
+                  }
+                  files.add(file);
+                });
+                return job.put("results", files);
+              });
         });
   }
 

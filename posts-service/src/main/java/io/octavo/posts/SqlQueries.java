@@ -119,16 +119,23 @@ final class SqlQueries {
 
   static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total) VALUES ($1, 'running', $2)";
 
-  /** Appends a batch's results and counts them processed. */
-  static final String RECORD_IMPORT = """
-      UPDATE import_jobs SET results = results || $2, processed = processed + jsonb_array_length($2)
-       WHERE id = $1""";
+  static final String RECORD_IMPORT_RESULT = """
+      INSERT INTO import_results (job_id, path, slug, result, reason) VALUES ($1, $2, $3, $4, $5)""";
+
+  static final String ADVANCE_IMPORT = "UPDATE import_jobs SET processed = processed + $2 WHERE id = $1";
+
+  /** Whether an earlier file of the same import already took this slug. */
+  static final String IMPORTED_SLUG = """
+      SELECT 1 FROM import_results WHERE job_id = $1 AND slug = $2 AND result <> 'skipped' LIMIT 1""";
+
+  static final String SELECT_IMPORT_RESULTS = """
+      SELECT path, slug, result, reason FROM import_results WHERE job_id = $1 ORDER BY seq""";
 
   static final String FINISH_IMPORT = """
       UPDATE import_jobs SET status = $2, error = $3, finished_at = now(), total = greatest(total, processed)
        WHERE id = $1""";
 
-  static final String SELECT_IMPORT = "SELECT id, status, total, processed, results, error, created_at, finished_at FROM import_jobs WHERE id = $1";
+  static final String SELECT_IMPORT = "SELECT id, status, total, processed, error, created_at, finished_at FROM import_jobs WHERE id = $1";
 
   static final String TAGS = """
       SELECT tag, count(*) AS posts
