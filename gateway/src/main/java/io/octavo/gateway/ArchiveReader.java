@@ -121,14 +121,14 @@ final class ArchiveReader {
       return; // .DS_Store, ._resource forks: the file system's, not the writer's
     }
     if (!markdown) {
-      budget.add(drain(in, Long.MAX_VALUE));
+      budget.add(drain(in));
       sink.accept(new JsonObject().put("path", path).put("skip", "not Markdown"));
       return;
     }
     byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
     budget.add(bytes.length);
     if (bytes.length > MAX_FILE_BYTES) {
-      budget.add(drain(in, Long.MAX_VALUE));
+      budget.add(drain(in));
       sink.accept(new JsonObject().put("path", path).put("skip", "larger than " + MAX_FILE_BYTES + " bytes"));
       return;
     }
@@ -141,10 +141,11 @@ final class ArchiveReader {
     }
   }
 
-  private long drain(InputStream in, long max) throws IOException {
+  /** Reads an entry to its end, stopping early once it alone is over the budget (the caller refuses it). */
+  private long drain(InputStream in) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
-    for (int read = in.read(buffer); read >= 0 && total <= max; read = in.read(buffer)) {
+    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
       total += read;
       if (total > maxTotalBytes) {
         break; // the budget refuses it next

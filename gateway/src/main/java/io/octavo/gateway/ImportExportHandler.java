@@ -200,8 +200,4 @@ final class ImportExportHandler {
       LOG.warn("could not delete {}", path, e);
     }
   }
-
-  private static void delete(String path) {
-    delete(Path.of(path));
-  }
 }

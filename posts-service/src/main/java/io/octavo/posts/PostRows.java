@@ -5,11 +5,13 @@ import io.octavo.common.render.Rendered;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /** Maps rows of {@link SqlQueries#COLUMNS} to {@link Post}. */
 final class PostRows {
@@ -72,6 +74,13 @@ final class PostRows {
             : new JsonObject().put("name", row.getString("series")).put("part", row.getInteger("series_part")))
         .put("rank", row.getFloat("rank"))
         .put("snippet_html", row.getString("snippet_html"));
+  }
+
+  /** Every row mapped, as a JSON array. */
+  static JsonArray array(RowSet<Row> rows, Function<Row, Object> mapper) {
+    JsonArray array = new JsonArray();
+    rows.forEach(row -> array.add(mapper.apply(row)));
+    return array;
   }
 
   static Cursor cursorOf(Row row) {

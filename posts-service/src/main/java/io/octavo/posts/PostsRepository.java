@@ -141,16 +141,12 @@ final class PostsRepository {
 
   Future<JsonArray> listTrash(int limit) {
     return timed("list_trash", () -> pool.preparedQuery(SqlQueries.LIST_TRASH).execute(Tuple.of(limit)))
-        .map(rows -> {
-          JsonArray items = new JsonArray();
-          rows.forEach(row -> items.add(new JsonObject()
-              .put("id", row.getLong("id"))
-              .put("slug", row.getString("slug"))
-              .put("title", row.getString("title"))
-              .put("status", row.getString("status"))
-              .put("deleted_at", PostRows.format(row.getOffsetDateTime("deleted_at")))));
-          return items;
-        });
+        .map(rows -> PostRows.array(rows, row -> new JsonObject()
+            .put("id", row.getLong("id"))
+            .put("slug", row.getString("slug"))
+            .put("title", row.getString("title"))
+            .put("status", row.getString("status"))
+            .put("deleted_at", PostRows.format(row.getOffsetDateTime("deleted_at")))));
   }
 
   /** Brings a post back from the trash; null when there is no such trashed post. */
@@ -182,11 +178,8 @@ final class PostsRepository {
 
   Future<JsonArray> tags(boolean includeUnpublished) {
     return timed("tags", () -> pool.preparedQuery(SqlQueries.TAGS).execute(Tuple.of(includeUnpublished)))
-        .map(rows -> {
-          JsonArray tags = new JsonArray();
-          rows.forEach(row -> tags.add(new JsonObject().put("tag", row.getString("tag")).put("posts", row.getLong("posts"))));
-          return tags;
-        });
+        .map(rows -> PostRows.array(rows,
+            row -> new JsonObject().put("tag", row.getString("tag")).put("posts", row.getLong("posts"))));
   }
 
   Future<List<Post>> series(String name, boolean includeUnpublished) {
@@ -201,24 +194,16 @@ final class PostsRepository {
   Future<JsonArray> search(String query, int limit, String tag, boolean includeUnpublished) {
     return timed("search", () -> pool.preparedQuery(SqlQueries.SEARCH)
         .execute(Tuple.of(query, includeUnpublished, tag, limit)))
-        .map(rows -> {
-          JsonArray hits = new JsonArray();
-          rows.forEach(row -> hits.add(PostRows.toHit(row)));
-          return hits;
-        });
+        .map(rows -> PostRows.array(rows, PostRows::toHit));
   }
 
   /** The revisions of a live post, newest first; null when there is no such post. */
   Future<JsonArray> revisions(String slug) {
     return timed("revisions", () -> pool.preparedQuery(SqlQueries.REVISIONS).execute(Tuple.of(slug)))
-        .map(rows -> {
-          JsonArray revisions = new JsonArray();
-          rows.forEach(row -> revisions.add(new JsonObject()
-              .put("version", row.getLong("version"))
-              .put("title", row.getString("title"))
-              .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))));
-          return revisions.isEmpty() ? null : revisions;
-        });
+        .map(rows -> rows.size() == 0 ? null : PostRows.array(rows, row -> new JsonObject()
+            .put("version", row.getLong("version"))
+            .put("title", row.getString("title"))
+            .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))));
   }
 
   /** One revision's source, or null. */
@@ -298,20 +283,16 @@ final class PostsRepository {
               .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))
               .put("finished_at", PostRows.format(row.getOffsetDateTime("finished_at")));
           return timed("import_results", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT_RESULTS).execute(Tuple.of(id)))
-              .map(results -> {
-                JsonArray files = new JsonArray();
-                results.forEach(result -> {
-                  JsonObject file = new JsonObject().put("path", result.getString("path")).put("result", result.getString("result"));
-                  if (result.getString("slug") != null) {
-                    file.put("slug", result.getString("slug"));
-                  }
-                  if (result.getString("reason") != null) {
-                    file.put("reason", result.getString("reason"));
-                  }
-                  files.add(file);
-                });
-                return job.put("results", files);
-              });
+              .map(results -> job.put("results", PostRows.array(results, result -> {
+                JsonObject file = new JsonObject().put("path", result.getString("path")).put("result", result.getString("result"));
+                if (result.getString("slug") != null) {
+                  file.put("slug", result.getString("slug"));
+                }
+                if (result.getString("reason") != null) {
+                  file.put("reason", result.getString("reason"));
+                }
+                return file;
+              })));
         });
   }
 

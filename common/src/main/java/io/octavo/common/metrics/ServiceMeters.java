@@ -2,17 +2,26 @@ package io.octavo.common.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The meters of one verticle, all tagged with {@code service} and {@code verticle} so each can be
- * watched on its own, whether the three services share a process or not.
+ * watched on its own, whether the three services share a process or not. Meters are looked up once
+ * and kept: callers ask for them on every message and every query, and a registry lookup builds
+ * tags and ids each time.
  */
 public final class ServiceMeters {
   private final MeterRegistry registry;
   private final Tags tags;
+  private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
 
   public ServiceMeters(MeterRegistry registry, String service, String verticle) {
     this.registry = registry;
@@ -24,16 +33,27 @@ public final class ServiceMeters {
   }
 
   public Timer timer(String name, String... extraTags) {
-    return Timer.builder(name).tags(tags.and(extraTags))
+    return (Timer) meters.computeIfAbsent(key("timer", name, extraTags), key -> Timer.builder(name)
+        .tags(tags.and(extraTags))
         .publishPercentileHistogram()
-        .register(registry);
+        .register(registry));
   }
 
   public Counter counter(String name, String... extraTags) {
-    return Counter.builder(name).tags(tags.and(extraTags)).register(registry);
+    return (Counter) meters.computeIfAbsent(key("counter", name, extraTags),
+        key -> Counter.builder(name).tags(tags.and(extraTags)).register(registry));
   }
 
   public DistributionSummary summary(String name, String unit, String... extraTags) {
-    return DistributionSummary.builder(name).baseUnit(unit).tags(tags.and(extraTags)).register(registry);
+    return (DistributionSummary) meters.computeIfAbsent(key("summary", name, extraTags),
+        key -> DistributionSummary.builder(name).baseUnit(unit).tags(tags.and(extraTags)).register(registry));
+  }
+
+  private static List<String> key(String kind, String name, String... extraTags) {
+    List<String> key = new ArrayList<>(extraTags.length + 2);
+    key.add(kind);
+    key.add(name);
+    key.addAll(Arrays.asList(extraTags));
+    return key;
   }
 }
