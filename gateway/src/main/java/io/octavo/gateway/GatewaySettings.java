@@ -14,7 +14,7 @@ import java.util.Map;
  * @param corsOrigins origins allowed to read the API from a browser; {@code *} for any ({@code OCTAVO_CORS_ORIGINS})
  * @param anonymousReadsPerMinute per client address ({@code OCTAVO_RATE_LIMIT_READS}); 0 turns it off
  * @param authFailuresPerMinute failed authentications per client address before 429 ({@code OCTAVO_RATE_LIMIT_AUTH_FAILURES})
- * @param trustProxy take the client address from X-Forwarded-For ({@code OCTAVO_TRUST_PROXY}), behind a load balancer only
+ * @param trustedProxies the load balancers whose X-Forwarded-For hops are believed ({@code OCTAVO_TRUSTED_PROXIES}, CIDRs)
  * @param shutdownGrace how long in-flight requests may take to finish on SIGTERM ({@code OCTAVO_SHUTDOWN_GRACE_MS})
  * @param maxImportBytes the largest archive {@code POST /api/import} accepts ({@code OCTAVO_MAX_IMPORT_BYTES}, 100 MiB)
  * @param drainDelay how long /ready says 503 before the server stops accepting, so load balancers
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout,
                               String publicUrl, String siteTitle, String siteDescription, List<String> corsOrigins,
-                              int anonymousReadsPerMinute, int authFailuresPerMinute, boolean trustProxy,
+                              int anonymousReadsPerMinute, int authFailuresPerMinute, TrustedProxies trustedProxies,
                               Duration shutdownGrace, Duration drainDelay, long maxImportBytes) {
 
   /** {@code adminToken} comes separately: when it is generated, the caller must show it once. */
@@ -41,7 +41,7 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
             .map(String::trim).filter(origin -> !origin.isEmpty()).toList(),
         Env.integer(env, "OCTAVO_RATE_LIMIT_READS", 1200),
         Env.integer(env, "OCTAVO_RATE_LIMIT_AUTH_FAILURES", 10),
-        Boolean.parseBoolean(Env.string(env, "OCTAVO_TRUST_PROXY", "false")),
+        TrustedProxies.parse(Env.string(env, "OCTAVO_TRUSTED_PROXIES", "")),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_SHUTDOWN_GRACE_MS", 20_000)),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_DRAIN_DELAY_MS", 2_000)),
         Env.longValue(env, "OCTAVO_MAX_IMPORT_BYTES", 100L * 1024 * 1024));
@@ -54,26 +54,32 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
 
   public GatewaySettings withMaxBodyBytes(long bytes) {
     return new GatewaySettings(httpPort, adminToken, bytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, drainDelay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes);
   }
 
   public GatewaySettings withBusTimeout(Duration timeout) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, timeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, drainDelay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes);
   }
 
   public GatewaySettings withRateLimits(int readsPerMinute, int authFailures) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, readsPerMinute, authFailures, trustProxy, shutdownGrace, drainDelay, maxImportBytes);
+        corsOrigins, readsPerMinute, authFailures, trustedProxies, shutdownGrace, drainDelay, maxImportBytes);
   }
 
   public GatewaySettings withDrainDelay(Duration delay) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, shutdownGrace, delay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, delay, maxImportBytes);
+  }
+
+  public GatewaySettings withTrustedProxies(String cidrs) {
+    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, TrustedProxies.parse(cidrs), shutdownGrace,
+        drainDelay, maxImportBytes);
   }
 
   public GatewaySettings withShutdownGrace(Duration grace) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustProxy, grace, drainDelay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, grace, drainDelay, maxImportBytes);
   }
 }

@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -60,10 +59,7 @@ public final class GatewayVerticle extends VerticleBase {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
     Router router = Router.router(vertx);
-    if (settings.trustProxy()) {
-      router.allowForward(AllowForwardHeaders.X_FORWARD);
-    }
-    router.route().handler(RequestIds::assign).handler(AccessLog::handle).handler(SecurityHeaders::handle)
+    router.route().handler(settings.trustedProxies()::assign).handler(RequestIds::assign).handler(AccessLog::handle).handler(SecurityHeaders::handle)
         .handler(PathParams::checkEncoding);
     router.route("/api/*").handler(cors());
     router.route("/*").method(HttpMethod.GET).pathRegex("^/(feed\\.xml|rss\\.xml|feed\\.json|sitemap\\.xml|openapi\\.json|(tags|series)/.*)$")

@@ -61,8 +61,8 @@ final class RateLimits {
         .putHeader("ratelimit-policy", decision.limit() + ";w=60");
   }
 
-  /** The peer's address, or X-Forwarded-For's when the router was told to trust the proxy. */
+  /** The client's address as {@link TrustedProxies} found it: never one the client chose. */
   static String clientAddress(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    return TrustedProxies.of(ctx);
   }
 }
