@@ -20,9 +20,28 @@ final class PathParams {
     String path = ctx.request().path();
     if (path != null && path.indexOf('%') >= 0 && BAD_ESCAPE.matcher(path).find()) {
       ctx.fail(new HttpException(400, "the path has a malformed percent-encoding"));
+    } else if (hasNul(ctx.request().uri())) {
+      // no slug, tag, query or cursor can hold U+0000, and PostgreSQL text cannot store it
+      ctx.fail(new HttpException(400, "the path or query contains a NUL character (U+0000)"));
     } else {
       ctx.next();
     }
+  }
+
+  /** A raw NUL, or its escape {@code %00} (which {@code %2500}, an escaped "%00", does not contain). */
+  private static boolean hasNul(String uri) {
+    if (uri == null) {
+      return false;
+    }
+    if (uri.indexOf('\0') >= 0) {
+      return true;
+    }
+    for (int i = uri.indexOf('%'); i >= 0 && i + 2 < uri.length(); i = uri.indexOf('%', i + 1)) {
+      if (uri.charAt(i + 1) == '0' && uri.charAt(i + 2) == '0') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String get(RoutingContext ctx, String name) {

@@ -48,6 +48,9 @@ final class PostBodies {
       throw ServiceFailure.badRequest("the body must be a JSON object");
     }
     checkTypes(json);
+    checkNoNul(json);
+    // CommonMark 2.3: U+0000 in a source is replaced by U+FFFD (PostgreSQL text could not store it anyway)
+    json.put("markdown", json.getString("markdown").replace('\0', '\uFFFD'));
     return PostInput.fromJson(json);
   }
 
@@ -61,6 +64,18 @@ final class PostBodies {
       return true;
     } catch (CharacterCodingException e) {
       return false;
+    }
+  }
+
+  /** Fields other than the Markdown are names and dates: a NUL in one is a mistake, not content. */
+  private static void checkNoNul(JsonObject json) {
+    for (Map.Entry<String, Object> field : json) {
+      Object value = field.getValue();
+      boolean nul = value instanceof String text ? text.indexOf('\0') >= 0
+          : value instanceof JsonArray array && array.stream().anyMatch(item -> item instanceof String text && text.indexOf('\0') >= 0);
+      if (nul && !field.getKey().equals("markdown")) {
+        throw ServiceFailure.unprocessable(field.getKey() + " must not contain a NUL character (U+0000)");
+      }
     }
   }
 

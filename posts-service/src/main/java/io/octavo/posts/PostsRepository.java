@@ -8,6 +8,7 @@ import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.octavo.common.ServiceFailure;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -346,6 +347,17 @@ final class PostsRepository {
   private <T> Future<T> timed(String query, Supplier<Future<T>> call) {
     Timer timer = meters.timer("octavo.db.query", "query", query);
     long start = System.nanoTime();
-    return call.get().andThen(done -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    return call.get().andThen(done -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
+        .recover(error -> Future.failedFuture(isUnstorableText(error)
+            ? ServiceFailure.badRequest("the request holds text PostgreSQL cannot store (a NUL character or a bad encoding)")
+            : error));
+  }
+
+  /**
+   * The safety net behind the gateway's checks: text PostgreSQL refuses (a NUL, an invalid byte
+   * sequence: 22021, 22P05) is the client's input, whichever path it came by, never a 500.
+   */
+  static boolean isUnstorableText(Throwable error) {
+    return error instanceof PgException pg && ("22021".equals(pg.getSqlState()) || "22P05".equals(pg.getSqlState()));
   }
 }

@@ -94,6 +94,15 @@ class PostsServiceTest {
   }
 
   @Test
+  void textPostgresqlCannotStoreIsABadRequestNotAServerError() {
+    // the gateway refuses NUL first; this is the net for any path that reaches the database
+    assertThat(failureCode(() -> posts.search(new PostRequests.Search("a\0b", 10, null, false)).await())).isEqualTo(400);
+    assertThat(failureCode(() -> posts.list(new PostRequests.List(10, null, "t\0", null, false)).await())).isEqualTo(400);
+    assertThat(failureCode(() -> posts.create(new PostInput("x", "Nul\0Title", null, null, null, null, null, null))
+        .await())).isEqualTo(400);
+  }
+
+  @Test
   void duplicateExplicitSlugIsAConflict() {
     posts.create(new PostInput("a", "A", "same-slug", null, null, null, null, null)).await();
     assertThat(failureCode(() -> posts.create(new PostInput("b", "B", "same-slug", null, null, null, null, null))

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,7 +108,25 @@ class BadRequestMatrixTest {
         Arguments.of("SQL in the slug", HttpMethod.GET, "/api/posts/x'%20OR%20'1'='1", none(), null, 404),
         Arguments.of("huge slug", HttpMethod.GET, "/api/posts/" + "a".repeat(20_000), none(), null, 404),
         Arguments.of("malformed escape", HttpMethod.GET, "/api/posts/%zz", none(), null, 400),
-        Arguments.of("NUL in the path", HttpMethod.GET, "/api/posts/a%00b", none(), null, 404),
+        Arguments.of("NUL in the path", HttpMethod.GET, "/api/posts/a%00b", none(), null, 400),
+        Arguments.of("NUL in q", HttpMethod.GET, "/api/search?q=a%00b", none(), null, 400),
+        Arguments.of("raw NUL in q", HttpMethod.GET, "/api/search?q=a\0b", none(), null, 400),
+        Arguments.of("NUL in tag", HttpMethod.GET, "/api/posts?tag=java%00", none(), null, 400),
+        Arguments.of("NUL in series", HttpMethod.GET, "/api/posts?series=%00", none(), null, 400),
+        Arguments.of("NUL in cursor", HttpMethod.GET, "/api/posts?cursor=MTox%00", none(), null, 400),
+        Arguments.of("NUL in a series name", HttpMethod.GET, "/api/series/Guide%00", none(), null, 400),
+        Arguments.of("NUL in a tag page", HttpMethod.GET, "/tags/java%00", none(), null, 400),
+        Arguments.of("NUL in a series feed", HttpMethod.GET, "/series/Guide%00/feed.xml", none(), null, 400),
+        Arguments.of("NUL in a page search", HttpMethod.GET, "/search?q=%00", none(), null, 400),
+        Arguments.of("NUL in a post page", HttpMethod.GET, "/posts/existing-post%00", none(), null, 400),
+        Arguments.of("NUL in a written slug path", HttpMethod.PUT, "/api/posts/existing-post%00", with(admin(), "if-match", "\"1\""), post("markdown", "x"), 400),
+        Arguments.of("NUL in title", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "Nul\0Title"), 422),
+        Arguments.of("NUL in slug", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "slug", "a\0b"), 422),
+        Arguments.of("NUL in a tag", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "tags", new JsonArray(List.of("ok", "n\0l"))), 422),
+        Arguments.of("NUL in series", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "series", "S\0"), 422),
+        Arguments.of("NUL in status", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "status", "draft\0"), 422),
+        Arguments.of("NUL in published_at", HttpMethod.POST, "/api/posts", admin(), post("markdown", "x", "title", "T", "published_at", "2020-01-01\0"), 422),
+        Arguments.of("NUL in an update's title", HttpMethod.PUT, "/api/posts/existing-post", with(admin(), "if-match", "\"1\""), post("markdown", "x", "title", "\0"), 422),
         Arguments.of("limit not a number", HttpMethod.GET, "/api/posts?limit=ten", none(), null, 400),
         Arguments.of("limit too large", HttpMethod.GET, "/api/posts?limit=1000", none(), null, 400),
         Arguments.of("forged cursor", HttpMethod.GET, "/api/posts?cursor=eyJpZCI6MX0", none(), null, 400),
@@ -121,6 +140,17 @@ class BadRequestMatrixTest {
         Arguments.of("unknown API route", HttpMethod.GET, "/api/nope", none(), null, 404),
         Arguments.of("wrong method", HttpMethod.PATCH, "/api/posts", admin(), "{}", 405),
         Arguments.of("wrong method on tags", HttpMethod.DELETE, "/api/tags", admin(), null, 405));
+  }
+
+  @Test
+  void aNulInTheMarkdownBecomesTheReplacementCharacter() {
+    HttpResponse<Buffer> created = send(HttpMethod.POST, "/api/posts", admin(), post("markdown", "before\0after", "title", "Nul Body"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.bodyAsJsonObject().getString("markdown")).isEqualTo("before\uFFFDafter");
+    assertThat(created.bodyAsJsonObject().getString("html")).contains("before\uFFFDafter");
+    HttpResponse<Buffer> preview = send(HttpMethod.POST, "/api/render", admin(), post("markdown", "x\0y"));
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.bodyAsJsonObject().getString("html")).contains("x\uFFFDy");
   }
 
   @ParameterizedTest(name = "{0}")
