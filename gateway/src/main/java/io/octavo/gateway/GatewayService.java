@@ -3,7 +3,6 @@ package io.octavo.gateway;
 import io.octavo.common.Addresses;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.PostsClient;
-import io.octavo.common.render.RenderClient;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +10,12 @@ import io.vertx.ext.healthchecks.Status;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Deploys the gateway onto a node; it is ready while the services it calls answer on the bus. */
+/**
+ * Deploys the gateway onto a node. It is ready while it can serve readers: the posts-service (and
+ * through its health check, PostgreSQL) answers. The render-service is not a condition: without
+ * it writes are stored as render_pending and reads go on, so taking the gateway out of the load
+ * balancer would turn a degraded write path into a site that is down.
+ */
 public final class GatewayService {
   public static final String NAME = "gateway";
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -23,11 +27,8 @@ public final class GatewayService {
   public static Future<String> deploy(Node node, GatewaySettings settings) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     PostsClient posts = new PostsClient(node.vertx(), PROBE_TIMEOUT);
-    RenderClient render = new RenderClient(node.vertx(), PROBE_TIMEOUT);
     node.readiness().register("posts-service-reachable", 3_000,
-        promise -> posts.health().onComplete(result -> promise.complete(status(result.succeeded(), result.cause()))));
-    node.readiness().register("render-service-reachable", 3_000,
-        promise -> render.health().onComplete(result -> promise.complete(status(result.succeeded(), result.cause()))));
+        promise -> posts.health().onComplete(result -> promise.complete(result.succeeded() ? Status.OK() : Status.KO())));
     ResponseCache cache = new ResponseCache();
     AtomicBoolean draining = new AtomicBoolean();
     node.readiness().register("accepting-traffic", promise -> promise.complete(draining.get()
@@ -40,9 +41,5 @@ public final class GatewayService {
               () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
               new DeploymentOptions().setInstances(instances));
         });
-  }
-
-  private static Status status(boolean up, Throwable cause) {
-    return up ? Status.OK() : Status.KO(new JsonObject().put("error", String.valueOf(cause.getMessage())));
   }
 }

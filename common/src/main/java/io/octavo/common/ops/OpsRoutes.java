@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /**
@@ -22,7 +21,7 @@ public final class OpsRoutes {
         .putHeader("content-type", "application/json")
         .putHeader("cache-control", "no-store")
         .end(ALIVE));
-    router.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    router.get("/ready").handler(new ReadinessHandler(readiness));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
   }
 }
