@@ -58,9 +58,15 @@ public final class RenderJob extends VerticleBase {
     renderer.health()
         .map(health -> health.getInteger("renderer_version", 0))
         .compose(version -> repository.claimForRender(version, BATCH, LEASE_SECONDS))
-        .compose(this::renderAll)
+        .compose(pending -> renderAll(pending).map(pending.size()))
         .onFailure(error -> LOG.debug("background render skipped: {}", error.getMessage()))
-        .onComplete(done -> running = false);
+        .onComplete(done -> {
+          running = false;
+          if (done.succeeded() && done.result() == BATCH) {
+            // a full batch: there is a backlog (after a render outage), so go on now, not at the next tick
+            vertx.runOnContext(next -> tick());
+          }
+        });
   }
 
   /** One at a time: the job must not crowd out the writes the render-service is serving. */
