@@ -22,6 +22,11 @@ final class ETags {
     return false;
   }
 
+  /** {@code If-Match: *}: any current version will do, as long as the post exists (RFC 9110 13.1.1). */
+  static boolean isAny(String ifMatch) {
+    return ifMatch.trim().equals("*");
+  }
+
   /** The version an {@code If-Match} header names, or -1 when it names none this API issued. */
   static long versionOf(String ifMatch) {
     String tag = ifMatch.trim();

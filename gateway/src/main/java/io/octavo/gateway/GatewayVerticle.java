@@ -59,6 +59,7 @@ public final class GatewayVerticle extends VerticleBase {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
     Router router = Router.router(vertx);
+    router.route().method(HttpMethod.HEAD).handler(HeadRequests::asGet);
     router.route().handler(settings.trustedProxies()::assign).handler(RequestIds::assign).handler(AccessLog::handle).handler(SecurityHeaders::handle)
         .handler(PathParams::checkEncoding);
     router.route("/api/*").handler(cors());
@@ -117,9 +118,10 @@ public final class GatewayVerticle extends VerticleBase {
     OpsRoutes.mount(router, readiness, registry);
 
     router.route().failureHandler(Problems::handle);
-    for (int status : new int[] {400, 405, 413, 414, 415, 431, 500}) {
+    for (int status : new int[] {400, 413, 414, 415, 431, 500}) {
       router.errorHandler(status, Problems::handle);
     }
+    router.errorHandler(405, AllowedMethods.of(router)::handle405);
     router.errorHandler(404, ctx -> {
       if (isPage(ctx)) {
         pages.notFound(ctx); // a reader who followed a dead link gets a page, the API a problem

@@ -82,10 +82,10 @@ final class PostsHandler {
 
   void update(RoutingContext ctx) {
     String ifMatch = ctx.request().getHeader("if-match");
-    if (ifMatch == null) {
+    if (ifMatch == null || ifMatch.isBlank()) {
       throw new ServiceFailure(428, "send If-Match with the ETag you read, so no one's edit is overwritten");
     }
-    long version = ETags.versionOf(ifMatch);
+    long version = ETags.isAny(ifMatch) ? PostRequests.Update.ANY_VERSION : ETags.versionOf(ifMatch);
     if (version < 0) {
       throw ServiceFailure.preconditionFailed("If-Match does not name a current version of this post");
     }
@@ -96,7 +96,10 @@ final class PostsHandler {
 
   void delete(RoutingContext ctx) {
     String ifMatch = ctx.request().getHeader("if-match");
-    Long version = ifMatch == null ? null : ETags.versionOf(ifMatch);
+    if (ifMatch != null && ifMatch.isBlank()) {
+      throw new ServiceFailure(428, "If-Match is empty: send the ETag you read, or * for whatever version is current");
+    }
+    Long version = ifMatch == null || ETags.isAny(ifMatch) ? null : ETags.versionOf(ifMatch);
     if (version != null && version < 0) {
       throw ServiceFailure.preconditionFailed("If-Match does not name a current version of this post");
     }

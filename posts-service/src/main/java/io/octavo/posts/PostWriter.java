@@ -50,19 +50,23 @@ final class PostWriter {
         });
   }
 
-  /** Replaces the post at {@code slug} if it is still at {@code expectedVersion}; {@code meta} null keeps it. */
+  /**
+   * Replaces the post at {@code slug} if it is still at {@code expectedVersion} (or at any version
+   * for {@link PostRequests.Update#ANY_VERSION}); {@code meta} null keeps it.
+   */
   Future<Post> update(String slug, long expectedVersion, PostInput input, JsonObject meta) {
     return repository.findBySlug(slug, true)
         .compose(existing -> {
           if (existing == null) {
             return Future.failedFuture(notFound(slug));
           }
-          if (existing.version() != expectedVersion) {
+          long version = expectedVersion == PostRequests.Update.ANY_VERSION ? existing.version() : expectedVersion;
+          if (existing.version() != version) {
             return Future.failedFuture(stale(existing.version()));
           }
           PostDraft draft = fields.resolve(input, existing).withMeta(meta);
           return renderOrDefer(draft.markdown())
-              .compose(rendered -> repository.update(slug, expectedVersion, draft, rendered))
+              .compose(rendered -> repository.update(slug, version, draft, rendered))
               .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
                   ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
               .compose(post -> post != null ? Future.succeededFuture(post) : whyNotWritten(slug));

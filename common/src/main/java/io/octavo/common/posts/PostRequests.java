@@ -18,8 +18,14 @@ public final class PostRequests {
     }
   }
 
-  /** {@code posts.update}: replace a post whose current version is {@code expectedVersion}. */
+  /**
+   * {@code posts.update}: replace a post whose current version is {@code expectedVersion}, or
+   * whatever version is current for {@link #ANY_VERSION}.
+   */
   public record Update(String slug, long expectedVersion, PostInput input) {
+    /** What {@code If-Match: *} asks for; no post has version 0. */
+    public static final long ANY_VERSION = 0;
+
     public static Update fromJson(JsonObject json) {
       return new Update(json.getString("slug"), json.getLong("expected_version", -1L),
           PostInput.fromJson(json.getJsonObject("input", new JsonObject())));

@@ -1,0 +1,109 @@
+package io.octavo.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** HTTP as monitors, crawlers and careful clients expect it: HEAD, Allow, If-Match. */
+class HttpSemanticsTest {
+  private static final String TOKEN = "semantics-token";
+  private static TestOctavo octavo;
+  private static Vertx vertx;
+  private static WebClient http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    octavo = TestOctavo.start(HttpSemanticsTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN));
+    vertx = Vertx.vertx();
+    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(octavo.port())
+        .setFollowRedirects(false));
+    for (String title : List.of("Head Post", "Star Post", "Star Delete", "Empty Match")) {
+      assertThat(send(HttpMethod.POST, "/api/posts", admin(), new JsonObject().put("title", title)
+          .put("markdown", "Body of " + title + " $x$").put("tags", List.of("java")).encode()).statusCode()).isEqualTo(201);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+    octavo.close();
+  }
+
+  private static MultiMap admin() {
+    return MultiMap.caseInsensitiveMultiMap().add("authorization", "Bearer " + TOKEN).add("content-type", "application/json");
+  }
+
+  private static HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
+    var request = http.request(method, path).putHeaders(headers);
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+  }
+
+  @Test
+  void headOnEveryGetRouteAnswersLikeGetWithoutABody() {
+    List<String> paths = List.of("/api/posts", "/api/posts/head-post", "/api/tags", "/api/series/none",
+        "/api/search?q=body", "/feed.xml", "/rss.xml", "/feed.json", "/tags/java/feed.xml", "/sitemap.xml",
+        "/", "/posts/head-post", "/tags/java", "/archive", "/search?q=body", "/assets/site-1/octavo.css",
+        "/openapi.json", "/docs", "/health", "/ready", "/metrics", "/api/posts/head-post/revisions");
+    for (String path : paths) {
+      MultiMap headers = path.endsWith("/revisions") ? admin() : MultiMap.caseInsensitiveMultiMap();
+      HttpResponse<Buffer> get = send(HttpMethod.GET, path, headers, null);
+      HttpResponse<Buffer> head = send(HttpMethod.HEAD, path, headers, null);
+      assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
+      assertThat(head.getHeader("content-type")).as("HEAD " + path).isEqualTo(get.getHeader("content-type"));
+      assertThat(head.getHeader("etag")).as("HEAD " + path).isEqualTo(get.getHeader("etag"));
+      assertThat(head.getHeader("cache-control")).as("HEAD " + path).isEqualTo(get.getHeader("cache-control"));
+      assertThat(head.body() == null ? 0 : head.body().length()).as("HEAD " + path + " has no body").isZero();
+    }
+  }
+
+  @Test
+  void aWrongMethodIs405WithAllow() {
+    HttpResponse<Buffer> tags = send(HttpMethod.DELETE, "/api/tags", admin(), null);
+    assertThat(tags.statusCode()).isEqualTo(405);
+    assertThat(tags.getHeader("allow")).isEqualTo("GET, HEAD");
+    HttpResponse<Buffer> post = send(HttpMethod.PATCH, "/api/posts/head-post", admin(), "{}");
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.getHeader("allow")).isEqualTo("GET, HEAD, PUT, DELETE");
+    assertThat(post.getHeader("content-type")).isEqualTo("application/problem+json");
+    assertThat(send(HttpMethod.PUT, "/api/posts", admin(), "{}").getHeader("allow")).isEqualTo("GET, HEAD, POST");
+  }
+
+  @Test
+  void ifMatchStarReplacesOrDeletesWhateverVersionIsCurrent() {
+    String edit = new JsonObject().put("markdown", "Edited").put("title", "Star Post").encode();
+    HttpResponse<Buffer> updated = send(HttpMethod.PUT, "/api/posts/star-post", with(admin(), "if-match", "*"), edit);
+    assertThat(updated.statusCode()).isEqualTo(200);
+    assertThat(updated.getHeader("etag")).isEqualTo("\"2\"");
+    assertThat(send(HttpMethod.DELETE, "/api/posts/star-delete", with(admin(), "if-match", "*"), null).statusCode())
+        .isEqualTo(204);
+    assertThat(send(HttpMethod.PUT, "/api/posts/no-such-post", with(admin(), "if-match", "*"), edit).statusCode())
+        .as("* needs a current version to match").isEqualTo(404);
+  }
+
+  @Test
+  void anEmptyIfMatchIs428OnPutAndDelete() {
+    String edit = new JsonObject().put("markdown", "Edited").encode();
+    assertThat(send(HttpMethod.PUT, "/api/posts/empty-match", with(admin(), "if-match", ""), edit).statusCode())
+        .isEqualTo(428);
+    assertThat(send(HttpMethod.DELETE, "/api/posts/empty-match", with(admin(), "if-match", " "), null).statusCode())
+        .isEqualTo(428);
+    assertThat(send(HttpMethod.GET, "/api/posts/empty-match", MultiMap.caseInsensitiveMultiMap(), null).statusCode())
+        .as("nothing was deleted").isEqualTo(200);
+  }
+
+  private static MultiMap with(MultiMap base, String name, String value) {
+    return MultiMap.caseInsensitiveMultiMap().addAll(base).set(name, value);
+  }
+}
