@@ -1,6 +1,7 @@
 package io.octavo.gateway;
 
 import io.octavo.common.Addresses;
+import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.PostsClient;
 import io.vertx.core.DeploymentOptions;
@@ -31,12 +32,15 @@ public final class GatewayService {
         promise -> posts.health().onComplete(result -> promise.complete(result.succeeded() ? Status.OK() : Status.KO())));
     ResponseCache cache = new ResponseCache();
     AtomicBoolean draining = new AtomicBoolean();
+    ServiceMeters meters = new ServiceMeters(node.registry(), NAME, GatewayVerticle.class.getSimpleName());
+    meters.functionCounter("octavo.access.log.dropped", AccessLog.class, ignored -> AccessLog.dropped());
+    meters.gauge("octavo.cache.entries", cache, ResponseCache::size);
     node.readiness().register("accepting-traffic", promise -> promise.complete(draining.get()
         ? Status.KO(new JsonObject().put("reason", "draining for shutdown")) : Status.OK()));
     return node.vertx().eventBus().consumer(Addresses.POSTS_CHANGED, change -> cache.invalidateAll()).completion()
         .compose(registered -> DocsHandler.load(node.vertx()))
         .compose(docs -> {
-          GatewayShared shared = new GatewayShared(new RateLimits(settings), cache, docs, draining);
+          GatewayShared shared = new GatewayShared(new RateLimits(settings, meters), cache, docs, draining);
           return node.vertx().deployVerticle(
               () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
               new DeploymentOptions().setInstances(instances));

@@ -1,5 +1,7 @@
 package io.octavo.gateway;
 
+import io.micrometer.core.instrument.Counter;
+import io.octavo.common.metrics.ServiceMeters;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 
@@ -11,10 +13,14 @@ import io.vertx.ext.web.handler.HttpException;
 final class RateLimits {
   private final RateLimiter reads;
   private final RateLimiter authFailures;
+  private final Counter readsRefused;
+  private final Counter authRefused;
 
-  RateLimits(GatewaySettings settings) {
+  RateLimits(GatewaySettings settings, ServiceMeters meters) {
     this.reads = new RateLimiter(settings.anonymousReadsPerMinute());
     this.authFailures = new RateLimiter(settings.authFailuresPerMinute());
+    this.readsRefused = meters.counter("octavo.rate.limited", "limit", "reads");
+    this.authRefused = meters.counter("octavo.rate.limited", "limit", "auth_failures");
   }
 
   /** Route handler for public reads: spends a token unless the caller is an admin. */
@@ -28,6 +34,7 @@ final class RateLimits {
     if (decision.allowed()) {
       ctx.next();
     } else {
+      readsRefused.increment();
       ctx.response().putHeader("retry-after", String.valueOf(decision.resetSeconds()));
       ctx.fail(new HttpException(429, "too many requests from your address; retry after "
           + decision.resetSeconds() + " s"));
@@ -41,6 +48,7 @@ final class RateLimits {
     }
     RateLimiter.Decision decision = authFailures.peek(clientAddress(ctx));
     if (!decision.allowed()) {
+      authRefused.increment();
       headers(ctx, decision);
       ctx.response().putHeader("retry-after", String.valueOf(decision.resetSeconds()));
     }

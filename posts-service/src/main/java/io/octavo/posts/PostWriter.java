@@ -35,7 +35,7 @@ final class PostWriter {
     this.vertx = vertx;
     this.repository = repository;
     this.renderer = renderer;
-    this.created = meters.counter("octavo.posts.created");
+    this.created = meters.counter("octavo.posts.creations"); // not ".created": Prometheus drops a _created suffix
     this.renderDeferred = meters.counter("octavo.posts.render.deferred");
   }
 

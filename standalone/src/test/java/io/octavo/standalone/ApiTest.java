@@ -9,12 +9,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.testutil.example.Example;
 import org.commonmark.testutil.example.ExampleReader;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The HTTP API end to end: gateway, posts-service and render-service in one process, real PostgreSQL. */
 class ApiTest {
   private static final String TOKEN = "api-test-token";
+  private static final Pattern METRIC = Pattern.compile("\\b([a-z_][a-z0-9_]*_[a-z0-9_]+)\\b(?!\\s*\\()(\\{([^}]*)\\})?");
   private static StandaloneMain.Octavo octavo;
   private static Api api;
 
@@ -205,6 +210,38 @@ class ApiTest {
     String metrics = api.anonymous(HttpMethod.GET, "/metrics", null).bodyAsString();
     assertThat(metrics).contains("vertx_http_server_requests", "vertx_eventbus", "octavo_bus_handled_total",
         "service=\"posts-service\"", "verticle=\"PostsVerticle\"", "octavo_db_query_seconds");
+  }
+
+  @Test
+  void gatewayMetersAreTaggedWithItsService() {
+    String metrics = api.anonymous(HttpMethod.GET, "/metrics", null).bodyAsString();
+    assertThat(metrics).contains("octavo_access_log_dropped_total{service=\"gateway\"", "octavo_cache_entries{service=\"gateway\"",
+        "octavo_rate_limited_total{limit=\"reads\",service=\"gateway\"");
+  }
+
+  /** A panel that queries a name no service exports stays empty without a word: the dashboard and the code must agree. */
+  @Test
+  void everyMetricTheDashboardQueriesIsExported() throws Exception {
+    api.create(post("# Dashboard Post\n\n$x$"));
+    api.get("no-such-post"); // a failure, so the failure counters exist
+    String metrics = api.anonymous(HttpMethod.GET, "/metrics", null).bodyAsString();
+    JsonObject dashboard = new JsonObject(Files.readString(Path.of("../deploy/grafana/dashboards/octavo.json")));
+    List<String> queried = new ArrayList<>();
+    for (Object panel : dashboard.getJsonArray("panels")) {
+      for (Object target : ((JsonObject) panel).getJsonArray("targets", new JsonArray())) {
+        // metric names have an underscore; function names (histogram_quantile) are followed by "("
+        Matcher m = METRIC.matcher(((JsonObject) target).getString("expr"));
+        while (m.find()) {
+          String name = m.group(1);
+          List<String> labels = m.group(3) == null ? List.of() : List.of(m.group(3).split(","));
+          queried.add(name);
+          assertThat(metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+              .anyMatch(line -> labels.stream().allMatch(line::contains)))
+              .as("the dashboard queries %s%s", name, labels).isTrue();
+        }
+      }
+    }
+    assertThat(queried).contains("octavo_posts_creations_total", "octavo_render_time_seconds_bucket");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.octavo.common.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The meters of one verticle, all tagged with {@code service} and {@code verticle} so each can be
@@ -47,6 +50,16 @@ public final class ServiceMeters {
   public DistributionSummary summary(String name, String unit, String... extraTags) {
     return (DistributionSummary) meters.computeIfAbsent(key("summary", name, extraTags),
         key -> DistributionSummary.builder(name).baseUnit(unit).tags(tags.and(extraTags)).register(registry));
+  }
+
+  /** A value read when scraped, such as a cache's size; {@code state} must stay reachable. */
+  public <T> void gauge(String name, T state, ToDoubleFunction<T> value) {
+    Gauge.builder(name, state, value).tags(tags).strongReference(true).register(registry);
+  }
+
+  /** A count kept elsewhere (a field that only grows), read when scraped. */
+  public <T> void functionCounter(String name, T state, ToDoubleFunction<T> count) {
+    FunctionCounter.builder(name, state, count).tags(tags).register(registry);
   }
 
   private static List<String> key(String kind, String name, String... extraTags) {
