@@ -57,13 +57,13 @@ final class FeedsHandler {
 
   private final Vertx vertx;
   private final PostsClient posts;
-  private final ResponseCache cache;
+  private final LazyDocuments documents;
   private final GatewaySettings settings;
 
-  FeedsHandler(Vertx vertx, PostsClient posts, ResponseCache cache, GatewaySettings settings) {
+  FeedsHandler(Vertx vertx, PostsClient posts, LazyDocuments documents, GatewaySettings settings) {
     this.vertx = vertx;
     this.posts = posts;
-    this.cache = cache;
+    this.documents = documents;
     this.settings = settings;
   }
 
@@ -86,21 +86,19 @@ final class FeedsHandler {
         || (scope.series() != null && (scope.series().isBlank() || scope.series().length() > 200))) {
       throw ServiceFailure.notFound("no such feed");
     }
-    String key = "feed:" + ctx.request().path();
-    ResponseCache.Entry hit = cache.get(key);
-    if (hit != null) {
-      Responses.send(ctx, hit);
-      return;
-    }
-    long generation = cache.generation();
-    String self = settings.publicUrl() + ctx.request().path();
-    posts.list(new PostRequests.List(ENTRIES, null, scope.tag(), scope.series(), false, true))
+    String path = ctx.request().path();
+    documents.get("feed:" + path, () -> build(format, scope, settings.publicUrl() + path), entry -> entry.body().length())
+        .onSuccess(entry -> Responses.send(ctx, entry))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<ResponseCache.Entry> build(Format format, Scope scope, String self) {
+    return posts.list(new PostRequests.List(ENTRIES, null, scope.tag(), scope.series(), false, true))
         .compose(page -> scope.tag() == null && scope.series() == null || !page.items().isEmpty()
             ? Future.succeededFuture(page)
             : Future.<PostPage>failedFuture(ServiceFailure.notFound("nothing is published under " + scope.pagePath())))
         .compose(page -> vertx.executeBlocking(() -> write(format, scope, self, page.items()), false))
-        .onSuccess(body -> Responses.send(ctx, cache.put(key, ResponseCache.Entry.of(body, format.contentType), generation)))
-        .onFailure(ctx::fail);
+        .map(body -> ResponseCache.Entry.of(body, format.contentType));
   }
 
   private String write(Format format, Scope scope, String self, List<Post> items) throws FeedException {

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class GatewayService {
   public static final String NAME = "gateway";
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+  /** Feeds and sitemaps kept per process: a sitemap of 50,000 posts is about 6 MB. */
+  private static final long FEED_BYTES = 32L * 1024 * 1024;
 
   private GatewayService() {
   }
@@ -37,10 +39,14 @@ public final class GatewayService {
     meters.gauge("octavo.cache.entries", cache, ResponseCache::size);
     node.readiness().register("accepting-traffic", promise -> promise.complete(draining.get()
         ? Status.KO(new JsonObject().put("reason", "draining for shutdown")) : Status.OK()));
-    return node.vertx().eventBus().consumer(Addresses.POSTS_CHANGED, change -> cache.invalidateAll()).completion()
+    LazyDocuments documents = new LazyDocuments(settings.feedRefresh(), FEED_BYTES);
+    return node.vertx().eventBus().consumer(Addresses.POSTS_CHANGED, change -> {
+          cache.invalidateAll();
+          documents.changed();
+        }).completion()
         .compose(registered -> DocsHandler.load(node.vertx()))
         .compose(docs -> {
-          GatewayShared shared = new GatewayShared(new RateLimits(settings, meters), cache, docs, draining);
+          GatewayShared shared = new GatewayShared(new RateLimits(settings, meters), cache, docs, draining, documents);
           return node.vertx().deployVerticle(
               () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
               new DeploymentOptions().setInstances(instances));

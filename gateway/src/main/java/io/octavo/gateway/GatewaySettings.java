@@ -19,11 +19,14 @@ import java.util.Map;
  * @param maxImportBytes the largest archive {@code POST /api/import} accepts ({@code OCTAVO_MAX_IMPORT_BYTES}, 100 MiB)
  * @param drainDelay how long /ready says 503 before the server stops accepting, so load balancers
  *     stop sending first ({@code OCTAVO_DRAIN_DELAY_MS})
+ * @param feedRefresh how often at most feeds and the sitemap are rebuilt after changes ({@code OCTAVO_FEED_REFRESH_MS})
+ * @param sitemapPageUrls URLs per sitemap file, at most the protocol's 50,000 ({@code OCTAVO_SITEMAP_PAGE_URLS})
  */
 public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout,
                               String publicUrl, String siteTitle, String siteDescription, List<String> corsOrigins,
                               int anonymousReadsPerMinute, int authFailuresPerMinute, TrustedProxies trustedProxies,
-                              Duration shutdownGrace, Duration drainDelay, long maxImportBytes) {
+                              Duration shutdownGrace, Duration drainDelay, long maxImportBytes,
+                              Duration feedRefresh, int sitemapPageUrls) {
 
   /** {@code adminToken} comes separately: when it is generated, the caller must show it once. */
   public static GatewaySettings fromEnv(Map<String, String> env, AdminToken adminToken) {
@@ -44,7 +47,9 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
         TrustedProxies.parse(Env.string(env, "OCTAVO_TRUSTED_PROXIES", "")),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_SHUTDOWN_GRACE_MS", 20_000)),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_DRAIN_DELAY_MS", 2_000)),
-        Env.longValue(env, "OCTAVO_MAX_IMPORT_BYTES", 100L * 1024 * 1024));
+        Env.longValue(env, "OCTAVO_MAX_IMPORT_BYTES", 100L * 1024 * 1024),
+        Duration.ofMillis(Env.longValue(env, "OCTAVO_FEED_REFRESH_MS", 10_000)),
+        Math.max(1, Math.min(50_000, Env.integer(env, "OCTAVO_SITEMAP_PAGE_URLS", 50_000))));
   }
 
   /** Settings for tests and embedding: defaults everywhere but what is given. */
@@ -54,32 +59,44 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
 
   public GatewaySettings withMaxBodyBytes(long bytes) {
     return new GatewaySettings(httpPort, adminToken, bytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
+        feedRefresh, sitemapPageUrls);
   }
 
   public GatewaySettings withBusTimeout(Duration timeout) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, timeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
+        feedRefresh, sitemapPageUrls);
   }
 
   public GatewaySettings withRateLimits(int readsPerMinute, int authFailures) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, readsPerMinute, authFailures, trustedProxies, shutdownGrace, drainDelay, maxImportBytes);
+        corsOrigins, readsPerMinute, authFailures, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
+        feedRefresh, sitemapPageUrls);
   }
 
   public GatewaySettings withDrainDelay(Duration delay) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, delay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, delay, maxImportBytes,
+        feedRefresh, sitemapPageUrls);
   }
 
   public GatewaySettings withTrustedProxies(String cidrs) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, TrustedProxies.parse(cidrs), shutdownGrace,
-        drainDelay, maxImportBytes);
+        drainDelay, maxImportBytes,
+        feedRefresh, sitemapPageUrls);
+  }
+
+  public GatewaySettings withFeeds(Duration refresh, int sitemapUrls) {
+    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay,
+        maxImportBytes, refresh, sitemapUrls);
   }
 
   public GatewaySettings withShutdownGrace(Duration grace) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, grace, drainDelay, maxImportBytes);
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, grace, drainDelay, maxImportBytes,
+        feedRefresh, sitemapPageUrls);
   }
 }

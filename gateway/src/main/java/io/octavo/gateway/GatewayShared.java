@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * What every gateway verticle of a process shares: the rate limits (so a limit is per process,
  * not per event loop), the response cache (emptied by one posts.changed consumer), the API
- * documents (read once), and whether the gateway is draining for shutdown.
+ * documents (read once), whether the gateway is draining for shutdown, and the feeds and sitemap
+ * (rebuilt lazily after changes).
  */
-record GatewayShared(RateLimits limits, ResponseCache cache, DocsHandler docs, AtomicBoolean draining) {
+record GatewayShared(RateLimits limits, ResponseCache cache, DocsHandler docs, AtomicBoolean draining,
+                     LazyDocuments documents) {
 }

@@ -50,8 +50,8 @@ public final class GatewayVerticle extends VerticleBase {
     SeriesHandler series = new SeriesHandler(postsClient);
     SearchHandler search = new SearchHandler(postsClient);
     RenderHandler render = new RenderHandler(new RenderClient(vertx, settings.busTimeout()));
-    FeedsHandler feeds = new FeedsHandler(vertx, postsClient, cache, settings);
-    SitemapHandler sitemap = new SitemapHandler(postsClient, cache, settings);
+    FeedsHandler feeds = new FeedsHandler(vertx, postsClient, shared.documents(), settings);
+    SitemapHandler sitemap = new SitemapHandler(postsClient, shared.documents(), settings);
     DocsHandler docs = shared.docs();
     ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings);
     PagesHandler pages = new PagesHandler(postsClient, cache, settings);
@@ -97,7 +97,8 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/series/:name/feed.xml", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.ATOM));
     read(router, "/series/:name/rss.xml", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.RSS));
     read(router, "/series/:name/feed.json", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.JSON));
-    read(router, "/sitemap.xml", auth, limits, sitemap::sitemap);
+    read(router, "/sitemap.xml", auth, limits, sitemap::index);
+    read(router, "/sitemap-:file", auth, limits, sitemap::file);
 
     // the blog's pages and their assets
     read(router, "/", auth, limits, pages::index);

@@ -27,13 +27,15 @@ import org.w3c.dom.NodeList;
 class FeedsTest {
   private static final String TOKEN = "feeds-token";
   private static final String PUBLIC = "https://blog.example.org";
+  private static final int SITEMAP_FILE_URLS = 3; // small, so four URLs already need two files
   private static StandaloneMain.Octavo octavo;
   private static Api api;
 
   @BeforeAll
   static void start() throws Exception {
     TestOctavo started = TestOctavo.start(FeedsTest.class, Map.of(
-        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_PUBLIC_URL", PUBLIC, "OCTAVO_SITE_TITLE", "Feeds Blog"));
+        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_PUBLIC_URL", PUBLIC, "OCTAVO_SITE_TITLE", "Feeds Blog",
+        "OCTAVO_FEED_REFRESH_MS", "100", "OCTAVO_SITEMAP_PAGE_URLS", String.valueOf(SITEMAP_FILE_URLS)));
     int port = started.port();
     octavo = started.octavo();
     api = new Api(port, TOKEN);
@@ -109,29 +111,44 @@ class FeedsTest {
   }
 
   @Test
-  void sitemapListsTheHomePageAndEveryPublishedPost() throws Exception {
-    String xml = fetch("/sitemap.xml", "application/xml");
-    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    NodeList locations = document.getElementsByTagName("loc");
+  void theSitemapIsAnIndexOfFilesThatTogetherListTheHomePageAndEveryPublishedPost() throws Exception {
+    List<String> files = locations(fetch("/sitemap.xml", "application/xml"), "sitemap");
+    assertThat(files).hasSizeGreaterThanOrEqualTo(2).startsWith(PUBLIC + "/sitemap-1.xml", PUBLIC + "/sitemap-2.xml");
     List<String> urls = new ArrayList<>();
-    for (int i = 0; i < locations.getLength(); i++) {
-      urls.add(locations.item(i).getTextContent());
+    for (String file : files) {
+      List<String> inFile = locations(fetch(file.substring(PUBLIC.length()), "application/xml"), "url");
+      assertThat(inFile).hasSizeBetween(1, SITEMAP_FILE_URLS);
+      urls.addAll(inFile);
     }
     assertThat(urls).contains(PUBLIC + "/", PUBLIC + "/posts/first-post", PUBLIC + "/posts/guide-part-1-start",
         PUBLIC + "/posts/third-post").doesNotHaveDuplicates().doesNotContain(PUBLIC + "/posts/unpublished-draft");
+    assertThat(api.anonymous(HttpMethod.GET, "/sitemap-" + (files.size() + 1) + ".xml", null).statusCode()).isEqualTo(404);
+    assertThat(api.anonymous(HttpMethod.GET, "/sitemap-x.xml", null).statusCode()).isEqualTo(404);
+  }
+
+  /** The {@code <loc>} of each {@code <element>} in a sitemap document. */
+  private static List<String> locations(String xml, String element) throws Exception {
+    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(document.getDocumentElement().getTagName()).isEqualTo(element.equals("url") ? "urlset" : "sitemapindex");
+    NodeList elements = document.getElementsByTagName(element);
+    List<String> locations = new ArrayList<>();
+    for (int i = 0; i < elements.getLength(); i++) {
+      locations.add(((org.w3c.dom.Element) elements.item(i)).getElementsByTagName("loc").item(0).getTextContent());
+    }
+    return locations;
   }
 
   @Test
-  void aNewPostAppearsInTheFeedAtOnce() throws Exception {
-    fetch("/feed.json", "application/feed+json"); // now cached
+  void aNewPostAppearsInTheFeedWithinTheRefreshInterval() throws Exception {
+    fetch("/feed.json", "application/feed+json"); // now built
     api.create(post("Fresh.").put("title", "Fresh Post").put("published_at", "2026-01-04T10:00:00Z"));
-    JsonObject feed = null;
-    for (int attempt = 0; attempt < 50; attempt++) { // posts.changed reaches the cache asynchronously
+    JsonObject feed = new JsonObject(fetch("/feed.json", "application/feed+json"));
+    // rebuilt on a read once the interval (100 ms here) has passed; that read may still get the previous one
+    for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline
+        && !feed.getJsonArray("items").getJsonObject(0).getString("title").equals("Fresh Post"); ) {
+      Thread.sleep(20);
       feed = new JsonObject(fetch("/feed.json", "application/feed+json"));
-      if (feed.getJsonArray("items").getJsonObject(0).getString("title").equals("Fresh Post")) {
-        break;
-      }
     }
     assertThat(feed.getJsonArray("items").getJsonObject(0).getString("title")).isEqualTo("Fresh Post");
   }
