@@ -19,60 +19,66 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A client cannot choose its own address: not to escape a limit, not to get someone else locked out. */
 class TrustedProxiesTest {
   private static final String TOKEN = "proxy-token";
-  private static final String CLIENT = "203.0.113.7"; // what the trusted load balancer saw and appended
-  private Vertx vertx;
-  private WebClient http;
+  private static Vertx vertx;
+  private static WebClient behindTheBalancer;
+  private static WebClient withoutTrust;
 
-  private void start(GatewaySettings settings) {
+  /** Two gateways: one trusting 127.0.0.0/8 (the test plays the load balancer), one trusting nobody. */
+  @BeforeAll
+  static void start() throws Exception {
     vertx = Vertx.vertx();
-    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
     vertx.eventBus().consumer(Addresses.POSTS_GET, message -> message.reply(post().toJson())).completion().await();
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultPort(settings.httpPort()).setDefaultHost("127.0.0.1"));
+    behindTheBalancer = gateway(settings().withRateLimits(5, 10).withTrustedProxies("127.0.0.0/8, ::1/128"));
+    withoutTrust = gateway(settings());
   }
 
-  /** The test connects from 127.0.0.1, playing the load balancer. */
-  private static GatewaySettings behindTheLoadBalancer() throws Exception {
+  private static WebClient gateway(GatewaySettings settings) {
+    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
+    return WebClient.create(vertx, new WebClientOptions().setDefaultPort(settings.httpPort()).setDefaultHost("127.0.0.1"));
+  }
+
+  private static GatewaySettings settings() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
-      return GatewaySettings.defaults(socket.getLocalPort(), AdminToken.of(TOKEN))
-          .withBusTimeout(Duration.ofSeconds(2)).withTrustedProxies("127.0.0.0/8, ::1/128");
+      return GatewaySettings.defaults(socket.getLocalPort(), AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
     }
   }
 
-  @AfterEach
-  void close() {
-    if (vertx != null) {
-      vertx.close().await();
-    }
+  @AfterAll
+  static void close() {
+    vertx.close().await();
   }
 
-  private int badToken(String forwardedFor, int attempt) {
+  private static int badToken(WebClient http, String forwardedFor, int attempt) {
     return http.get("/api/posts/p").putHeader("x-forwarded-for", forwardedFor)
         .putHeader("authorization", "Bearer guess-" + attempt).send().await().statusCode();
   }
 
+  /** Each test is another client, as the load balancer saw it; limits are per client address. */
   @Test
-  void rotatingForgedHopsCannotEscapeTheAuthFailureLimit() throws Exception {
-    start(behindTheLoadBalancer());
+  void rotatingForgedHopsCannotEscapeTheAuthFailureLimit() {
+    String client = "203.0.113.7";
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 14; i++) {
-      statuses.add(badToken("10.9." + i + ".1, " + CLIENT, i)); // the client wrote the left hop, the balancer the right
+      // the client wrote the left hop, the balancer appended the right one
+      statuses.add(badToken(behindTheBalancer, "10.9." + i + ".1, " + client, i));
     }
     assertThat(statuses.subList(0, 10)).containsOnly(401);
     assertThat(statuses.subList(10, 14)).containsOnly(429);
   }
 
   @Test
-  void rotatingForgedHopsCannotEscapeTheAnonymousReadLimit() throws Exception {
-    start(behindTheLoadBalancer().withRateLimits(5, 10));
+  void rotatingForgedHopsCannotEscapeTheAnonymousReadLimit() {
+    String client = "203.0.113.8";
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      statuses.add(http.get("/api/posts/p").putHeader("x-forwarded-for", "198.18.0." + i + ", " + CLIENT)
+      statuses.add(behindTheBalancer.get("/api/posts/p").putHeader("x-forwarded-for", "198.18.0." + i + ", " + client)
           .send().await().statusCode());
     }
     assertThat(statuses.subList(0, 5)).containsOnly(200);
@@ -80,24 +86,23 @@ class TrustedProxiesTest {
   }
 
   @Test
-  void spoofingAVictimsAddressDoesNotLockTheVictimOut() throws Exception {
-    start(behindTheLoadBalancer());
+  void spoofingAVictimsAddressDoesNotLockTheVictimOut() {
+    String attacker = "203.0.113.9";
     String victim = "198.51.100.9";
     for (int i = 0; i < 12; i++) {
-      badToken(victim + ", " + CLIENT, i);
+      badToken(behindTheBalancer, victim + ", " + attacker, i);
     }
-    HttpResponse<Buffer> victimRead = http.get("/api/posts/p").putHeader("x-forwarded-for", victim)
+    HttpResponse<Buffer> victimRead = behindTheBalancer.get("/api/posts/p").putHeader("x-forwarded-for", victim)
         .putHeader("authorization", "Bearer " + TOKEN).send().await();
     assertThat(victimRead.statusCode()).isEqualTo(200);
-    assertThat(badToken(CLIENT, 99)).as("the attacker's own address is the one blocked").isEqualTo(429);
+    assertThat(badToken(behindTheBalancer, attacker, 99)).as("the attacker's own address is the one blocked").isEqualTo(429);
   }
 
   @Test
-  void withoutTrustedProxiesTheHeaderIsIgnored() throws Exception {
-    start(behindTheLoadBalancer().withTrustedProxies(""));
+  void withoutTrustedProxiesTheHeaderIsIgnored() {
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      statuses.add(badToken("192.0.2." + i, i));
+      statuses.add(badToken(withoutTrust, "192.0.2." + i, i));
     }
     assertThat(statuses.subList(10, 12)).containsOnly(429);
   }
