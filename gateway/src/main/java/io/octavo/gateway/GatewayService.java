@@ -32,6 +32,7 @@ public final class GatewayService {
     PostsClient posts = new PostsClient(node.vertx(), PROBE_TIMEOUT);
     node.readiness().register("posts-service-reachable", 3_000,
         promise -> posts.health().onComplete(result -> promise.complete(result.succeeded() ? Status.OK() : Status.KO())));
+    settings.adminToken().watch(node.vertx());
     ResponseCache cache = new ResponseCache();
     AtomicBoolean draining = new AtomicBoolean();
     ServiceMeters meters = new ServiceMeters(node.registry(), NAME, GatewayVerticle.class.getSimpleName());

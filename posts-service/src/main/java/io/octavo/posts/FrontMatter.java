@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -91,7 +90,7 @@ final class FrontMatter {
     options.setMaxAliasesForCollections(10); // no billion-laughs
     options.setAllowDuplicateKeys(false);
     try {
-      Object loaded = new Yaml(new SafeConstructor(options)).load(yaml);
+      Object loaded = new Yaml(new StrictYamlConstructor(options)).load(yaml);
       if (loaded == null) {
         return Map.of();
       }

@@ -87,10 +87,7 @@ final class ImportMapper {
     List<String> tags = new ArrayList<>(list(front.get("tags")));
     tags.addAll(list(front.get("categories")));
 
-    String status = text(front.get("status"));
-    if (status == null && (Boolean.TRUE.equals(front.get("draft")) || Boolean.FALSE.equals(front.get("published")))) {
-      status = "draft";
-    }
+    String status = FrontMatterStatus.of(front);
     String date = null;
     for (String key : DATE_KEYS) {
       if (front.containsKey(key) && date == null) {

@@ -104,8 +104,7 @@ final class PostFields {
   }
 
   private PostDraft withStatus(PostInput input, Map<String, Object> front, Post existing, PostDraft draft) {
-    String status = firstNonBlank(input.status(), text(front.get("status")),
-        Boolean.TRUE.equals(front.get("draft")) || Boolean.FALSE.equals(front.get("published")) ? "draft" : null,
+    String status = firstNonBlank(input.status(), FrontMatterStatus.of(front),
         existing == null ? null : existing.status(), "published");
     status = status.toLowerCase(Locale.ROOT);
     if (!STATUSES.contains(status)) {

@@ -6,9 +6,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,6 +57,7 @@ final class EmbeddedDatabase implements Closeable {
   static EmbeddedDatabase start(Path dataDir) throws IOException, SQLException {
     Path pgData = dataDir.toAbsolutePath().resolve("postgres");
     Files.createDirectories(pgData);
+    refuseIfInUse(pgData);
     OrphanedPostmaster.stopIfRunning(pgData);
     Optional<PostgresWatchdog> watchdog = PostgresWatchdog.start(pgData);
     try {
@@ -108,6 +112,24 @@ final class EmbeddedDatabase implements Closeable {
       }
       if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next()) {
         statement.execute("CREATE DATABASE " + DATABASE);
+      }
+    }
+  }
+
+  /**
+   * A live Octavo holds zonky's lock on {@code epg-lock} for as long as it runs: its postmaster is
+   * no orphan, and a second Octavo on the same data would fail anyway. The lock is released at
+   * once; zonky takes it again before starting the server.
+   */
+  private static void refuseIfInUse(Path pgData) throws IOException {
+    Path lockFile = pgData.resolve("epg-lock");
+    if (!Files.exists(lockFile)) {
+      return; // a new data directory: initdb wants it empty
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+         FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        throw new IllegalStateException("another Octavo is running on " + pgData.getParent() + "; stop it first");
       }
     }
   }

@@ -6,6 +6,7 @@ import io.octavo.common.config.PgSettings;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.gateway.AdminToken;
+import io.octavo.gateway.AdminTokenFile;
 import io.octavo.gateway.GatewayService;
 import io.octavo.gateway.GatewaySettings;
 import io.octavo.posts.PostsService;
@@ -39,6 +40,9 @@ public final class StandaloneMain {
         System.exit(1);
       }
     }
+    if (args.length > 0 && args[0].equals("token")) {
+      System.exit(TokenCommand.run(args, env, System.out));
+    }
     try {
       Octavo octavo = start(env);
       Runtime.getRuntime().addShutdownHook(new Thread(octavo::close, "octavo-shutdown"));
@@ -50,22 +54,24 @@ public final class StandaloneMain {
 
   /** Starts everything and returns once the HTTP API is listening. */
   static Octavo start(Map<String, String> env) throws Exception {
+    Path dataDir = dataDir(env);
     EmbeddedDatabase embedded = null;
     PgSettings pg;
     if (PgSettings.configuredIn(env)) {
       pg = PgSettings.fromEnv(env);
       System.out.println("Using PostgreSQL at " + pg);
     } else {
-      Path dataDir = Path.of(Env.string(env, "OCTAVO_DATA_DIR", "octavo-data"));
       System.out.println("Starting the embedded PostgreSQL (data in " + dataDir.toAbsolutePath() + ")...");
+      long started = System.nanoTime();
       embedded = EmbeddedDatabase.start(dataDir);
+      System.out.println("The embedded PostgreSQL is ready (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
       pg = embedded.settings();
     }
 
     PrometheusMeterRegistry registry = Metrics.newRegistry();
     Vertx vertx = Metrics.withRegistry(Vertx.builder().with(Metrics.enable(new VertxOptions())), registry).build();
     Node node = Node.of(vertx, registry, env);
-    GatewaySettings gateway = GatewaySettings.fromEnv(env, AdminToken.fromEnv(env));
+    GatewaySettings gateway = GatewaySettings.fromEnv(env, AdminToken.fromEnvOrFile(env, dataDir.resolve(AdminTokenFile.DEFAULT_NAME)));
     String gatewayDeployment;
     try {
       gatewayDeployment = RenderService.deploy(node)
@@ -80,6 +86,11 @@ public final class StandaloneMain {
     System.out.println("Octavo is ready: http://localhost:" + gateway.httpPort() + "/api/posts"
         + "  (health /health, readiness /ready, metrics /metrics)");
     return octavo;
+  }
+
+  /** {@code OCTAVO_DATA_DIR}: the embedded PostgreSQL's data and the admin token's hash. */
+  static Path dataDir(Map<String, String> env) {
+    return Path.of(Env.string(env, "OCTAVO_DATA_DIR", "octavo-data"));
   }
 
   /**

@@ -33,7 +33,9 @@ class CrashRestartIT {
   private static final int ROUNDS = Integer.getInteger("octavo.crash.rounds", 1);
   private static final int WRITE_SECONDS = Integer.getInteger("octavo.crash.seconds", 5);
   private static final int WRITERS = 4;
-  private static final Map<String, String> TOKEN = Map.of("OCTAVO_ADMIN_TOKEN", "crash-drill-token");
+  private static final String TOKEN = "crash-drill-token";
+  // the check reads every post back, far more than the anonymous read limit allows a minute
+  private static final Map<String, String> ENV = Map.of("OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_RATE_LIMIT_READS", "0");
 
   @TempDir
   static Path dataDir; // one blog for the class: each test starts on the data the last one left
@@ -41,66 +43,78 @@ class CrashRestartIT {
   @Test
   void killingEveryProcessDuringWritesLosesNoAcknowledgedWrite() throws Exception {
     int port = TestOctavo.freePort();
-    OctavoJar octavo = OctavoJar.launch(dataDir, port, TOKEN, FIRST_START_WITHIN);
-    Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
-    for (int round = 1; round <= ROUNDS; round++) {
-      Writes writes = writeUntilKilled(octavo, port, round, acknowledged);
-      octavo = OctavoJar.launch(dataDir, port, TOKEN, RESTART_WITHIN);
-      List<String> lost = new ArrayList<>();
-      List<String> rolledBack = new ArrayList<>();
-      try (Api api = new Api(port, TOKEN.get("OCTAVO_ADMIN_TOKEN"))) {
-        acknowledged.forEach((slug, version) -> {
-          HttpResponse<Buffer> read = api.get(slug);
-          if (read.statusCode() != 200) {
-            lost.add(slug);
-          } else if (Integer.parseInt(read.getHeader("etag").replace("\"", "")) < version) {
-            rolledBack.add(slug + " (acknowledged v" + version + ", read " + read.getHeader("etag") + ")");
-          }
-        });
+    OctavoJar octavo = OctavoJar.launch(dataDir, port, ENV, FIRST_START_WITHIN);
+    try {
+      Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
+      for (int round = 1; round <= ROUNDS; round++) {
+        Writes writes = writeUntilKilled(octavo, port, round, acknowledged);
+        octavo = OctavoJar.launch(dataDir, port, ENV, RESTART_WITHIN);
+        List<String> lost = new ArrayList<>();
+        List<String> rolledBack = new ArrayList<>();
+        try (Api api = new Api(port, TOKEN)) {
+          acknowledged.forEach((slug, version) -> {
+            HttpResponse<Buffer> read = api.get(slug);
+            assertThat(read.statusCode()).as("reading " + slug).isIn(200, 404);
+            if (read.statusCode() == 404) {
+              lost.add(slug);
+            } else if (Integer.parseInt(read.getHeader("etag").replace("\"", "")) < version) {
+              rolledBack.add(slug + " (acknowledged v" + version + ", read " + read.getHeader("etag") + ")");
+            }
+          });
+        }
+        System.out.printf("[crash drill] round %d: %d creates and %d updates acknowledged in %d s by %d writers,"
+                + " %d requests failed at the kill; %d posts checked: %d lost, %d rolled back; restart ready in %d ms%n",
+            round, writes.creates(), writes.updates(), WRITE_SECONDS, WRITERS, writes.failed(), acknowledged.size(),
+            lost.size(), rolledBack.size(), octavo.readyAfter().toMillis());
+        assertThat(writes.creates()).as("writes were acknowledged before the kill").isPositive();
+        assertThat(lost).as("acknowledged creates lost").isEmpty();
+        assertThat(rolledBack).as("acknowledged updates rolled back").isEmpty();
       }
-      System.out.printf("[crash drill] round %d: %d creates and %d updates acknowledged in %d s by %d writers,"
-              + " %d requests failed at the kill; %d posts checked: %d lost, %d rolled back; restart ready in %d ms%n",
-          round, writes.creates(), writes.updates(), WRITE_SECONDS, WRITERS, writes.failed(), acknowledged.size(),
-          lost.size(), rolledBack.size(), octavo.readyAfter().toMillis());
-      assertThat(writes.creates()).as("writes were acknowledged before the kill").isPositive();
-      assertThat(lost).as("acknowledged creates lost").isEmpty();
-      assertThat(rolledBack).as("acknowledged updates rolled back").isEmpty();
+    } finally {
+      octavo.stop();
     }
-    octavo.stop();
   }
 
   @Test
   void postgresDiesWithAKilledJvmAndTheRestartIsReadyWithin15Seconds() throws Exception {
     int port = TestOctavo.freePort();
-    OctavoJar octavo = OctavoJar.launch(dataDir, port, TOKEN, FIRST_START_WITHIN);
+    OctavoJar octavo = OctavoJar.launch(dataDir, port, ENV, FIRST_START_WITHIN);
     ProcessHandle postmaster = octavo.postmaster().orElseThrow();
     octavo.process().toHandle().destroyForcibly();
 
     postmaster.onExit().get(10, TimeUnit.SECONDS); // the watchdog stopped it: nothing is left running
-    OctavoJar restarted = OctavoJar.launch(dataDir, port, TOKEN, RESTART_WITHIN);
+    OctavoJar restarted = OctavoJar.launch(dataDir, port, ENV, RESTART_WITHIN);
+    restarted.stop();
     System.out.printf("[crash drill] java alone killed: PostgreSQL stopped by the watchdog; restart ready in %d ms%n",
         restarted.readyAfter().toMillis());
-    assertThat(restarted.readyAfter()).isLessThan(RESTART_WITHIN);
-    restarted.stop();
   }
 
   @Test
-  void anOrphanedPostgresIsStoppedAtTheNextStart() throws Exception {
+  void onlyAnOrphanedPostgresIsStoppedAtTheNextStart() throws Exception {
     int port = TestOctavo.freePort();
-    OctavoJar octavo = OctavoJar.launch(dataDir, port, TOKEN, FIRST_START_WITHIN);
-    ProcessHandle postmaster = octavo.postmaster().orElseThrow();
+    OctavoJar octavo = OctavoJar.launch(dataDir, port, ENV, FIRST_START_WITHIN);
+    ProcessHandle orphan = octavo.postmaster().orElseThrow();
     // The JVM and its watchdog die, PostgreSQL lives on: what a JVM-only SIGKILL did before the watchdog.
     octavo.children().forEach(ProcessHandle::destroyForcibly);
     octavo.process().toHandle().destroyForcibly();
     octavo.process().waitFor(5, TimeUnit.SECONDS);
-    assertThat(postmaster.isAlive()).as("PostgreSQL is left orphaned").isTrue();
+    assertThat(orphan.isAlive()).as("PostgreSQL is left orphaned").isTrue();
 
-    OctavoJar restarted = OctavoJar.launch(dataDir, port, TOKEN, RESTART_WITHIN);
-    System.out.printf("[crash drill] java and watchdog killed, PostgreSQL orphaned: restart ready in %d ms%n",
-        restarted.readyAfter().toMillis());
-    assertThat(postmaster.isAlive()).as("the orphan was stopped").isFalse();
-    assertThat(restarted.output()).anyMatch(line -> line.contains("Stopping an orphaned PostgreSQL"));
-    restarted.stop();
+    OctavoJar restarted = OctavoJar.launch(dataDir, port, ENV, RESTART_WITHIN);
+    try {
+      System.out.printf("[crash drill] java and watchdog killed, PostgreSQL orphaned: restart ready in %d ms%n",
+          restarted.readyAfter().toMillis());
+      assertThat(orphan.isAlive()).as("the orphan was stopped").isFalse();
+      assertThat(restarted.output()).anyMatch(line -> line.contains("Stopping an orphaned PostgreSQL"));
+
+      // A running blog's PostgreSQL is no orphan: a second Octavo on the same data leaves it alone.
+      ProcessHandle live = restarted.postmaster().orElseThrow();
+      List<String> second = OctavoJar.run(dataDir, Map.of("HTTP_PORT", String.valueOf(TestOctavo.freePort())));
+      assertThat(String.join("\n", second)).contains("another Octavo is running");
+      assertThat(live.isAlive()).isTrue();
+    } finally {
+      restarted.stop();
+    }
   }
 
   private record Writes(int creates, int updates, int failed) {
@@ -117,7 +131,7 @@ class CrashRestartIT {
     AtomicInteger updates = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-    try (Api api = new Api(port, TOKEN.get("OCTAVO_ADMIN_TOKEN"))) {
+    try (Api api = new Api(port, TOKEN)) {
       for (int w = 0; w < WRITERS; w++) {
         String prefix = "crash-r" + round + "-w" + w + "-";
         writers.submit(() -> {

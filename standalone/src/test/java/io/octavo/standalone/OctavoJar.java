@@ -77,15 +77,21 @@ record OctavoJar(Process process, Path dataDir, String token, Duration readyAfte
     Path jar = Path.of("target", "octavo.jar").toAbsolutePath();
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path output = Files.createTempFile("octavo-jar-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("OCTAVO_"));
     builder.environment().put("OCTAVO_DATA_DIR", dataDir.toString());
     builder.environment().putAll(env);
     Process process = builder.start();
-    String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    System.out.println("[octavo.jar " + String.join(" ", args) + "] " + text);
-    return text.lines().toList();
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly().waitFor();
+    }
+    List<String> lines = Files.readAllLines(output);
+    Files.delete(output);
+    lines.forEach(line -> System.out.println("[octavo.jar " + String.join(" ", args) + "] " + line));
+    assertThat(ended).as("octavo.jar " + String.join(" ", args) + " ended").isTrue();
+    return lines;
   }
 
   /** SIGTERM: the shutdown hook closes Vert.x and stops PostgreSQL. */

@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,14 +49,38 @@ class StandaloneJarIT {
       first.stop();
     }
 
-    OctavoJar second = OctavoJar.launch(dataDir, port, Map.of("OCTAVO_ADMIN_TOKEN", first.token()), READY_WITHIN);
+    OctavoJar second = OctavoJar.launch(dataDir, port, Map.of(), READY_WITHIN);
+    assertThat(second.output()).as("no new token: the first one is kept").noneMatch(line -> line.contains("OCTAVO_ADMIN_TOKEN="));
     try (Api api = new Api(port, first.token())) {
       HttpResponse<Buffer> read = api.get("survives-restarts");
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.bodyAsJsonObject().getJsonArray("tags")).containsExactly("ops");
       assertThat(api.create(post("# After Restart\n\nstill writable")).statusCode()).isEqualTo(201);
+
+      String rotated = rotateToken();
+      try (Api newAdmin = new Api(port, rotated)) {
+        awaitAccepted(newAdmin);
+        assertThat(api.create(post("# Old Token")).statusCode()).as("the old token stops working").isEqualTo(401);
+      }
     } finally {
       second.stop();
+    }
+    assertThat(dataDir.resolve("admin-token.sha256")).content().startsWith("sha256:").doesNotContain(first.token());
+  }
+
+  /** {@code java -jar octavo.jar token --rotate} on the running blog's data directory. */
+  private String rotateToken() throws Exception {
+    List<String> output = OctavoJar.run(dataDir, Map.of(), "token", "--rotate");
+    return output.stream().map(line -> line.strip()).filter(line -> line.startsWith("OCTAVO_ADMIN_TOKEN="))
+        .map(line -> line.substring("OCTAVO_ADMIN_TOKEN=".length())).findFirst().orElseThrow();
+  }
+
+  /** The running blog re-reads the hash file every two seconds. */
+  private static void awaitAccepted(Api admin) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (admin.create(post("# Rotated " + System.nanoTime())).statusCode() != 201) {
+      assertThat(System.nanoTime()).as("the rotated token is accepted").isLessThan(deadline);
+      Thread.sleep(200); // polls a file-based reload: there is no event to await from outside the process
     }
   }
 }
