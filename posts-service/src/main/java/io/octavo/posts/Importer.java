@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.UUID;
 final class Importer {
   private final PostsRepository repository;
   private final PostWriter writer;
+  static final Duration SILENCE = Duration.ofMinutes(5);
   private final PostFields fields = new PostFields(Clock.systemUTC());
 
   Importer(PostsRepository repository, PostWriter writer) {
@@ -35,6 +37,21 @@ final class Importer {
 
   /** Imports a batch of {@code {path, content}} (content null: the gateway's reason in {@code skip}). */
   Future<JsonObject> batch(UUID job, JsonArray files) {
+    return repository.beatImport(job).compose(running -> running ? importBatch(job, files)
+        : Future.failedFuture(ServiceFailure.conflict("import " + job + " is no longer running")));
+  }
+
+  /**
+   * The job as the API shows it. A job still "running" with no batch for {@link #SILENCE} lost the
+   * gateway that drove it (a gateway gives a batch at most two minutes): it is reported as failed.
+   */
+  Future<JsonObject> job(UUID job) {
+    return repository.expireImport(job, SILENCE, "interrupted: no progress for " + SILENCE.toMinutes()
+            + " minutes (the gateway running it stopped); import the archive again, files already imported are unchanged")
+        .compose(checked -> repository.importJob(job));
+  }
+
+  private Future<JsonObject> importBatch(UUID job, JsonArray files) {
     Set<String> seen = new HashSet<>();
     JsonArray results = new JsonArray();
     Future<Void> chain = Future.succeededFuture();

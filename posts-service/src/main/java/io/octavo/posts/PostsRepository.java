@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,9 +94,9 @@ final class PostsRepository {
         .map(rows -> rows.size() == 0 ? null : PostRows.toPost(rows.iterator().next()));
   }
 
-  /** The slug an old slug now redirects to, or null. */
-  Future<String> redirectFor(String oldSlug) {
-    return timed("redirect", () -> pool.preparedQuery(SqlQueries.SELECT_REDIRECT).execute(Tuple.of(oldSlug)))
+  /** The slug an old slug now redirects to, or null (also when the caller may not see that post). */
+  Future<String> redirectFor(String oldSlug, boolean includeUnpublished) {
+    return timed("redirect", () -> pool.preparedQuery(SqlQueries.SELECT_REDIRECT).execute(Tuple.of(oldSlug, includeUnpublished)))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
   }
 
@@ -261,6 +262,18 @@ final class PostsRepository {
   Future<Boolean> importedBefore(UUID id, String slug) {
     return timed("imported_slug", () -> pool.preparedQuery(SqlQueries.IMPORTED_SLUG).execute(Tuple.of(id, slug)))
         .map(rows -> rows.size() > 0);
+  }
+
+  /** Records that the import is alive; false when it is no longer running (finished, or expired). */
+  Future<Boolean> beatImport(UUID id) {
+    return timed("beat_import", () -> pool.preparedQuery(SqlQueries.BEAT_IMPORT).execute(Tuple.of(id)))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Ends the job as failed with {@code error} if it is running but has shown no sign of life for {@code silence}. */
+  Future<Void> expireImport(UUID id, Duration silence, String error) {
+    return timed("expire_import", () -> pool.preparedQuery(SqlQueries.EXPIRE_IMPORT)
+        .execute(Tuple.of(id, error, (double) silence.toSeconds()))).mapEmpty();
   }
 
   Future<Void> finishImport(UUID id, String status, String error) {

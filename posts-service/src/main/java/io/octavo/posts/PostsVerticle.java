@@ -56,7 +56,7 @@ public final class PostsVerticle extends VerticleBase {
         consumers.register(Addresses.POSTS_IMPORT_BATCH,
             body -> importer.batch(jobId(body), body.getJsonArray("files", new JsonArray()))),
         consumers.register(Addresses.POSTS_IMPORT_FINISH, body -> importer.finish(jobId(body), body.getString("error"))),
-        consumers.register(Addresses.POSTS_IMPORT_GET, body -> repository.importJob(jobId(body))
+        consumers.register(Addresses.POSTS_IMPORT_GET, body -> importer.job(jobId(body))
             .compose(job -> job != null ? Future.succeededFuture(job)
                 : Future.failedFuture(ServiceFailure.notFound("no import " + body.getString("id"))))),
         consumers.register(Addresses.POSTS_EXPORT, body -> importer.exportPage(body.getLong("after_id", 0L),
@@ -78,7 +78,7 @@ public final class PostsVerticle extends VerticleBase {
     PostRequests.Get request = PostRequests.Get.fromJson(body);
     return repository.findBySlug(request.slug(), request.includeUnpublished())
         .compose(post -> post != null ? Future.succeededFuture(post.toJson())
-            : repository.redirectFor(request.slug()).compose(movedTo -> Future.failedFuture(movedTo == null
+            : repository.redirectFor(request.slug(), request.includeUnpublished()).compose(movedTo -> Future.failedFuture(movedTo == null
                 ? notFound(request.slug()) : new ServiceFailure(ServiceFailure.MOVED_PERMANENTLY, movedTo))));
   }
 

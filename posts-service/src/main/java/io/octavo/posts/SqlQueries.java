@@ -55,10 +55,13 @@ final class SqlQueries {
               ORDER BY q.series_part ASC, q.id ASC LIMIT 1) next ON p.series IS NOT NULL
        WHERE p.slug = $1 AND\s""" + visible("p.", "$2");
 
-  /** Where an old slug points now, if the post there is live. */
+  /**
+   * Where an old slug points now, if the caller may see the post there: a redirect must not
+   * reveal the new slug of a post that became a draft (or is scheduled) to anonymous readers.
+   */
   static final String SELECT_REDIRECT = """
       SELECT p.slug FROM slug_redirects r JOIN posts p ON p.id = r.post_id
-       WHERE r.old_slug = $1 AND p.deleted_at IS NULL""";
+       WHERE r.old_slug = $1 AND\s""" + visible("p.", "$2");
 
   static final String INSERT_REDIRECT = """
       INSERT INTO slug_redirects (old_slug, post_id) VALUES ($1, $2)
@@ -122,7 +125,15 @@ final class SqlQueries {
   static final String RECORD_IMPORT_RESULT = """
       INSERT INTO import_results (job_id, path, slug, result, reason) VALUES ($1, $2, $3, $4, $5)""";
 
-  static final String ADVANCE_IMPORT = "UPDATE import_jobs SET processed = processed + $2 WHERE id = $1";
+  static final String ADVANCE_IMPORT = "UPDATE import_jobs SET processed = processed + $2, heartbeat_at = now() WHERE id = $1";
+
+  /** A batch begins: the gateway driving the import is alive. */
+  static final String BEAT_IMPORT = "UPDATE import_jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'";
+
+  /** A running job with no sign of life for $3 seconds lost its gateway: it ends as failed. */
+  static final String EXPIRE_IMPORT = """
+      UPDATE import_jobs SET status = 'failed', error = $2, finished_at = now(), total = greatest(total, processed)
+       WHERE id = $1 AND status = 'running' AND heartbeat_at < now() - make_interval(secs => $3)""";
 
   /** Whether an earlier file of the same import already took this slug. */
   static final String IMPORTED_SLUG = """

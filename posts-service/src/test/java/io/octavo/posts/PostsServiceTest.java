@@ -16,7 +16,11 @@ import io.octavo.common.posts.PostsClient;
 import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -264,5 +268,25 @@ class PostsServiceTest {
     assertThatThrownBy(() -> posts.list(new PostRequests.List(0, null, null, null, false)).await())
         .isInstanceOf(ReplyException.class);
     assertThat(posts.health().await().getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void anImportWhoseGatewayDiedEndsAsFailedInsteadOfRunningForever() throws Exception {
+    String stale = posts.startImport(3).await().getString("id");
+    posts.importBatch(stale, new JsonArray().add(new JsonObject().put("path", "a.md").put("content", "# A\n"))).await();
+    String live = posts.startImport(3).await().getString("id");
+    // No batch for longer than the silence allowed: the gateway that drove it is gone.
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+         Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE import_jobs SET heartbeat_at = now() - interval '6 minutes' WHERE id = '" + stale + "'");
+    }
+
+    JsonObject interrupted = posts.importJob(stale).await();
+    assertThat(interrupted.getString("status")).isEqualTo("failed");
+    assertThat(interrupted.getString("error")).startsWith("interrupted");
+    assertThat(interrupted.getInteger("processed")).isEqualTo(1);
+    assertThat(interrupted.getString("finished_at")).isNotNull();
+    assertThat(failureCode(() -> posts.importBatch(stale, new JsonArray()).await())).isEqualTo(409);
+    assertThat(posts.importJob(live).await().getString("status")).as("a job with a recent batch").isEqualTo("running");
   }
 }

@@ -78,6 +78,10 @@ final class EmbeddedDatabase implements Closeable {
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on")
+          // Crash recovery replays the WAL written since the last checkpoint: checkpoints at least
+          // every minute and every 256 MB keep a restart after a crash within seconds.
+          .setServerConfig("checkpoint_timeout", "60s")
+          .setServerConfig("max_wal_size", "256MB")
           .setServerConfig("listen_addresses", "127.0.0.1")
           // zonky appends its "locale" options to initdb's arguments as --key=value: the only way
           // to give a new cluster its superuser password from the start (no trust window).

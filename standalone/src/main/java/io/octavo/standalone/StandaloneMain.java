@@ -16,6 +16,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,40 +54,69 @@ public final class StandaloneMain {
     }
   }
 
-  /** Starts everything and returns once the HTTP API is listening. */
+  /**
+   * Starts everything and returns once the HTTP API is listening. The embedded PostgreSQL starts
+   * (or recovers from a crash) on its own thread while Vert.x and the render-service, which do not
+   * need it, start beside it: a restart is ready sooner.
+   */
   static Octavo start(Map<String, String> env) throws Exception {
     Path dataDir = dataDir(env);
-    EmbeddedDatabase embedded = null;
-    PgSettings pg;
+    CompletableFuture<EmbeddedDatabase> embedded = null;
     if (PgSettings.configuredIn(env)) {
-      pg = PgSettings.fromEnv(env);
-      System.out.println("Using PostgreSQL at " + pg);
+      System.out.println("Using PostgreSQL at " + PgSettings.fromEnv(env));
     } else {
-      System.out.println("Starting the embedded PostgreSQL (data in " + dataDir.toAbsolutePath() + ")...");
-      long started = System.nanoTime();
-      embedded = EmbeddedDatabase.start(dataDir);
-      System.out.println("The embedded PostgreSQL is ready (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
-      pg = embedded.settings();
+      embedded = startEmbedded(dataDir);
     }
 
     PrometheusMeterRegistry registry = Metrics.newRegistry();
     Vertx vertx = Metrics.withRegistry(Vertx.builder().with(Metrics.enable(new VertxOptions())), registry).build();
-    Node node = Node.of(vertx, registry, env);
-    GatewaySettings gateway = GatewaySettings.fromEnv(env, AdminToken.fromEnvOrFile(env, dataDir.resolve(AdminTokenFile.DEFAULT_NAME)));
+    EmbeddedDatabase database = null;
     String gatewayDeployment;
+    GatewaySettings gateway;
     try {
-      gatewayDeployment = RenderService.deploy(node)
-          .compose(id -> PostsService.deploy(node, PostsSettings.fromEnv(env).withPg(pg)))
+      Node node = Node.of(vertx, registry, env);
+      gateway = GatewaySettings.fromEnv(env, AdminToken.fromEnvOrFile(env, dataDir.resolve(AdminTokenFile.DEFAULT_NAME)));
+      RenderService.deploy(node).await(120, TimeUnit.SECONDS);
+      database = embedded == null ? null : await(embedded);
+      PgSettings pg = database == null ? PgSettings.fromEnv(env) : database.settings();
+      gatewayDeployment = PostsService.deploy(node, PostsSettings.fromEnv(env).withPg(pg))
           .compose(id -> GatewayService.deploy(node, gateway))
           .await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
-      new Octavo(vertx, embedded, null).close();
+      if (database == null && embedded != null) {
+        database = embedded.handle((started, failed) -> started).get(); // stop it even when we failed first
+      }
+      new Octavo(vertx, database, null).close();
       throw e;
     }
-    Octavo octavo = new Octavo(vertx, embedded, gatewayDeployment);
+    Octavo octavo = new Octavo(vertx, database, gatewayDeployment);
     System.out.println("Octavo is ready: http://localhost:" + gateway.httpPort() + "/api/posts"
         + "  (health /health, readiness /ready, metrics /metrics)");
     return octavo;
+  }
+
+  private static CompletableFuture<EmbeddedDatabase> startEmbedded(Path dataDir) {
+    System.out.println("Starting the embedded PostgreSQL (data in " + dataDir.toAbsolutePath() + ")...");
+    long started = System.nanoTime();
+    CompletableFuture<EmbeddedDatabase> database = new CompletableFuture<>();
+    Thread starter = new Thread(() -> {
+      try {
+        database.complete(EmbeddedDatabase.start(dataDir));
+        System.out.println("The embedded PostgreSQL is ready (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+      } catch (Throwable e) {
+        database.completeExceptionally(e);
+      }
+    }, "embedded-postgres-start");
+    starter.start();
+    return database;
+  }
+
+  private static EmbeddedDatabase await(CompletableFuture<EmbeddedDatabase> database) throws Exception {
+    try {
+      return database.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
   }
 
   /** {@code OCTAVO_DATA_DIR}: the embedded PostgreSQL's data and the admin token's hash. */

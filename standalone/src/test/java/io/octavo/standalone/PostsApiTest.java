@@ -252,6 +252,48 @@ class PostsApiTest {
   }
 
   @Test
+  void aRenamedPostThatBecameADraftDoesNotLeakItsNewSlug() {
+    api.create(titled("Public Name", "x"));
+    api.update("public-name", titled("Secret Name", "x").put("slug", "secret-name").put("status", "draft"), "\"1\"");
+
+    assertThat(api.get("public-name").statusCode()).as("API, anonymous").isEqualTo(404);
+    assertThat(api.get("public-name").bodyAsString()).doesNotContain("secret-name");
+    HttpResponse<Buffer> page = api.anonymous(HttpMethod.GET, "/posts/public-name", null);
+    assertThat(page.statusCode()).as("page, anonymous").isEqualTo(404);
+    assertThat(page.getHeader("location")).isNull();
+    HttpResponse<Buffer> admin = api.adminGet("/api/posts/public-name");
+    assertThat(admin.statusCode()).as("the admin still follows it").isEqualTo(301);
+    assertThat(admin.getHeader("location")).isEqualTo("/api/posts/secret-name");
+  }
+
+  @Test
+  void draftFlagsInFrontMatterNeverPublishByAccident() {
+    for (String flag : List.of("draft: \"true\"", "draft: \"yes\"", "draft: 'on'", "draft: yes", "published: \"false\"")) {
+      String slug = "flagged-" + Integer.toHexString(flag.hashCode());
+      HttpResponse<Buffer> created = api.create(post("---\n" + flag + "\nslug: " + slug + "\n---\n# Flagged\n"));
+      assertThat(created.statusCode()).as(flag).isEqualTo(201);
+      assertThat(created.bodyAsJsonObject().getString("status")).as(flag).isEqualTo("draft");
+      assertThat(api.get(slug).statusCode()).as(flag + ": hidden from readers").isEqualTo(404);
+    }
+    for (String unclear : List.of("status: [draft]", "draft: maybe", "draft: \"\"", "status: {is: draft}", "published: 2")) {
+      HttpResponse<Buffer> refused = api.create(post("---\n" + unclear + "\n---\n# Unclear\n"));
+      assertThat(refused.statusCode()).as(unclear).isEqualTo(422);
+      assertThat(refused.getHeader("content-type")).isEqualTo("application/problem+json");
+    }
+  }
+
+  @Test
+  void aDateThatIsNotOnTheCalendarIsRefused() {
+    for (String date : List.of("2020-13-45", "2021-02-30", "2020-01-01 25:00:00", "\"2020-13-45\"")) {
+      HttpResponse<Buffer> refused = api.create(post("---\ndate: " + date + "\n---\n# Dated\n"));
+      assertThat(refused.statusCode()).as(date).isEqualTo(422);
+      assertThat(refused.bodyAsJsonObject().getString("detail")).as(date).contains("date");
+    }
+    HttpResponse<Buffer> fine = api.create(post("---\ndate: 2020-02-29\nslug: leap-day\n---\n# Leap\n"));
+    assertThat(fine.bodyAsJsonObject().getString("published_at")).startsWith("2020-02-29");
+  }
+
+  @Test
   void deleteMovesToTheTrashFromWhereAPostComesBack() {
     api.create(titled("Trashed Post", "keep me"));
     assertThat(api.delete("trashed-post").statusCode()).isEqualTo(204);
