@@ -203,6 +203,23 @@ class ImportExportTest {
   }
 
   @Test
+  void anImportedDraftStaysADraftAndAnUnclearFlagIsSkipped() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("_posts/quoted-draft.md", "---\ntitle: Quoted\ndraft: \"true\"\n---\nnot yet\n");
+    files.put("_posts/yes-draft.md", "---\ntitle: Yes\ndraft: \"yes\"\n---\nnot yet\n");
+    files.put("_posts/listed-status.md", "---\ntitle: Listed\nstatus: [draft]\n---\nnot yet\n");
+    files.put("_posts/impossible-date.md", "---\ntitle: Impossible\ndate: 2020-13-45\n---\nwhen?\n");
+    JsonObject job = blog.importArchive(zip(files), "application/zip");
+
+    assertThat(results(job)).containsEntry("_posts/quoted-draft.md", "created").containsEntry("_posts/yes-draft.md", "created")
+        .containsEntry("_posts/listed-status.md", "skipped").containsEntry("_posts/impossible-date.md", "skipped");
+    for (String slug : List.of("quoted-draft", "yes-draft")) {
+      assertThat(blog.post(slug).getString("status")).isEqualTo("draft");
+      assertThat(blog.http().get("/api/posts/" + slug).send().await().statusCode()).as("anonymous " + slug).isEqualTo(404);
+    }
+  }
+
+  @Test
   void aHexoJekyllAndHugoBlogImportsWithEveryFileAccountedFor() throws Exception {
     JsonObject job = blog.importArchive(zip(fixture()), "application/zip");
     assertThat(job.getString("status")).isEqualTo("done");
