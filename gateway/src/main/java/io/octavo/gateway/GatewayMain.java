@@ -8,7 +8,15 @@ public final class GatewayMain {
   }
 
   public static void main(String[] args) {
+    AdminToken token;
+    try {
+      token = AdminToken.fromEnv(System.getenv()); // before joining the cluster: fail in a second, not ten
+    } catch (RuntimeException e) {
+      System.err.println("The gateway cannot start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     ClusteredLauncher.launch(GatewayService.NAME, node -> GatewayService.deploy(node,
-        GatewaySettings.fromEnv(node.env(), AdminToken.fromEnv(node.env()))));
+        GatewaySettings.fromEnv(node.env(), token)));
   }
 }
