@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mvn -B -o -pl standalone -am verify -Dit.test=CrashRestartIT -Doctavo.crash.rounds=3 -Doctavo.crash.seconds=30}.
  */
 class CrashRestartIT {
-  private static final Duration RESTART_WITHIN = Duration.ofSeconds(15);
+  // The bound issue 14 sets; an overloaded CI machine may pass -Doctavo.crash.restartWithinSeconds=N.
+  private static final Duration RESTART_WITHIN = Duration.ofSeconds(Integer.getInteger("octavo.crash.restartWithinSeconds", 15));
   private static final Duration FIRST_START_WITHIN = Duration.ofSeconds(60);
   private static final int ROUNDS = Integer.getInteger("octavo.crash.rounds", 1);
   private static final int WRITE_SECONDS = Integer.getInteger("octavo.crash.seconds", 5);
