@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's settings, from the environment.
@@ -30,6 +31,11 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
 
   /** {@code adminToken} comes separately: when it is generated, the caller must show it once. */
   public static GatewaySettings fromEnv(Map<String, String> env, AdminToken adminToken) {
+    if (env.containsKey("OCTAVO_TRUST_PROXY") && !env.containsKey("OCTAVO_TRUSTED_PROXIES")) {
+      // silently ignoring it would put every client behind the load balancer on one address, one limit
+      LoggerFactory.getLogger(GatewaySettings.class).warn("OCTAVO_TRUST_PROXY is no longer read: set "
+          + "OCTAVO_TRUSTED_PROXIES to your load balancers' addresses or CIDRs (e.g. 10.0.0.0/8)");
+    }
     int port = Env.integer(env, "HTTP_PORT", 8080);
     String publicUrl = Env.string(env, "OCTAVO_PUBLIC_URL", "http://localhost:" + port);
     return new GatewaySettings(

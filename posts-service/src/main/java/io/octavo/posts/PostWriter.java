@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class PostWriter {
   private static final Logger LOG = LoggerFactory.getLogger(PostWriter.class);
   private static final int SLUG_ATTEMPTS = 3;
+  private static final int ANY_VERSION_ATTEMPTS = 10;
 
   private final Vertx vertx;
   private final PostsRepository repository;
@@ -55,7 +56,16 @@ final class PostWriter {
    * for {@link PostRequests.Update#ANY_VERSION}); {@code meta} null keeps it.
    */
   Future<Post> update(String slug, long expectedVersion, PostInput input, JsonObject meta) {
-    return repository.findBySlug(slug, true)
+    return replace(slug, expectedVersion, input, meta, 1).onSuccess(post -> announce(post, slug, "updated"));
+  }
+
+  /**
+   * One attempt. For {@link PostRequests.Update#ANY_VERSION} a writer that got in between the read
+   * and the write is not a conflict ({@code If-Match: *} matches any version), so read again and
+   * redo the fields from what is now stored.
+   */
+  private Future<Post> replace(String slug, long expectedVersion, PostInput input, JsonObject meta, int attempt) {
+    Future<Post> replaced = repository.findBySlug(slug, true)
         .compose(existing -> {
           if (existing == null) {
             return Future.failedFuture(notFound(slug));
@@ -70,8 +80,10 @@ final class PostWriter {
               .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
                   ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
               .compose(post -> post != null ? Future.succeededFuture(post) : whyNotWritten(slug));
-        })
-        .onSuccess(post -> announce(post, slug, "updated"));
+        });
+    return expectedVersion != PostRequests.Update.ANY_VERSION || attempt >= ANY_VERSION_ATTEMPTS ? replaced
+        : replaced.recover(error -> ServiceFailure.codeOf(error) == ServiceFailure.PRECONDITION_FAILED
+            ? replace(slug, expectedVersion, input, meta, attempt + 1) : Future.failedFuture(error));
   }
 
   /** Derived slugs are chosen under a lock; only a race with an explicit slug needs a second try. */

@@ -107,6 +107,19 @@ class PostsServiceTest {
   }
 
   @Test
+  void concurrentUpdatesOfAnyVersionAllWin() {
+    Post created = posts.create(post("# Any Version\n\nv1")).await();
+    List<io.vertx.core.Future<Post>> writes = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      writes.add(posts.update(new PostRequests.Update(created.slug(), PostRequests.Update.ANY_VERSION,
+          post("# Any Version\n\nwriter " + i))));
+    }
+    io.vertx.core.Future.join(writes).await();
+    assertThat(writes).allSatisfy(write -> assertThat(write.succeeded()).as(String.valueOf(write.cause())).isTrue());
+    assertThat(posts.get(new PostRequests.Get(created.slug(), true)).await().version()).isEqualTo(7);
+  }
+
+  @Test
   void duplicateExplicitSlugIsAConflict() {
     posts.create(new PostInput("a", "A", "same-slug", null, null, null, null, null)).await();
     assertThat(failureCode(() -> posts.create(new PostInput("b", "B", "same-slug", null, null, null, null, null))
