@@ -24,6 +24,17 @@ public final class Addresses {
   public static final String POSTS_CHANGED = "posts.changed";
   public static final String POSTS_HEALTH = "posts.health";
 
+  /** Media: files posts show, stored by the posts-service's media verticle in chunks. */
+  public static final String MEDIA_UPLOAD_BEGIN = "media.upload.begin";
+  public static final String MEDIA_UPLOAD_CHUNK = "media.upload.chunk";
+  public static final String MEDIA_UPLOAD_FINISH = "media.upload.finish";
+  public static final String MEDIA_GET = "media.get";
+  public static final String MEDIA_LIST = "media.list";
+  public static final String MEDIA_DELETE = "media.delete";
+  public static final String MEDIA_READ = "media.read";
+  /** Published after a media item is deleted, so gateways drop its cached bytes. */
+  public static final String MEDIA_CHANGED = "media.changed";
+
   public static final String RENDER_MARKDOWN = "render.markdown";
   public static final String RENDER_HEALTH = "render.health";
 

@@ -41,13 +41,17 @@ public final class GatewayService {
     node.readiness().register("accepting-traffic", promise -> promise.complete(draining.get()
         ? Status.KO(new JsonObject().put("reason", "draining for shutdown")) : Status.OK()));
     LazyDocuments documents = new LazyDocuments(settings.feedRefresh(), FEED_BYTES);
+    MediaCache media = new MediaCache(MediaSettings.fromEnv(node.env()), node.registry());
     return node.vertx().eventBus().consumer(Addresses.POSTS_CHANGED, change -> {
           cache.invalidateAll();
           documents.changed();
         }).completion()
+        .compose(registered -> node.vertx().eventBus().<JsonObject>consumer(Addresses.MEDIA_CHANGED,
+            change -> media.forget(change.body().getString("sha256"))).completion())
         .compose(registered -> DocsHandler.load(node.vertx()))
         .compose(docs -> {
-          GatewayShared shared = new GatewayShared(new RateLimits(settings, meters), cache, docs, draining, documents);
+          GatewayShared shared = new GatewayShared(new RateLimits(settings, meters), cache, docs, draining, documents,
+              media);
           return node.vertx().deployVerticle(
               () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
               new DeploymentOptions().setInstances(instances));

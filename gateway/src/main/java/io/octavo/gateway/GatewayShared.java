@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * What every gateway verticle of a process shares: the rate limits (so a limit is per process,
  * not per event loop), the response cache (emptied by one posts.changed consumer), the API
- * documents (read once), whether the gateway is draining for shutdown, and the feeds and sitemap
- * (rebuilt lazily after changes).
+ * documents (read once), whether the gateway is draining for shutdown, the feeds and sitemap
+ * (rebuilt lazily after changes), and the hot media files.
  */
 record GatewayShared(RateLimits limits, ResponseCache cache, DocsHandler docs, AtomicBoolean draining,
-                     LazyDocuments documents) {
+                     LazyDocuments documents, MediaCache media) {
 }

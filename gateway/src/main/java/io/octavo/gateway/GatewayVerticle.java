@@ -2,6 +2,7 @@ package io.octavo.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.octavo.common.ops.OpsRoutes;
+import io.octavo.common.media.MediaClient;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
@@ -56,6 +57,9 @@ public final class GatewayVerticle extends VerticleBase {
     ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings);
     PagesHandler pages = new PagesHandler(postsClient, cache, settings);
     AssetsHandler assets = new AssetsHandler(vertx);
+    MediaClient mediaClient = new MediaClient(vertx, settings.busTimeout());
+    MediaHandler media = new MediaHandler(vertx, mediaClient, shared.media().settings());
+    MediaFilesHandler mediaFiles = new MediaFilesHandler(vertx, mediaClient, shared.media(), registry);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
     Router router = Router.router(vertx);
@@ -86,6 +90,10 @@ public final class GatewayVerticle extends VerticleBase {
     router.post("/api/import").handler(auth::require).handler(imports::upload); // streamed: no BodyHandler
     router.get("/api/import/:id").handler(auth::require).handler(imports::status);
     router.get("/api/export").handler(auth::require).handler(imports::export);
+    router.post("/api/media").handler(auth::require).handler(media::upload); // authenticated first, then streamed
+    router.get("/api/media").handler(auth::require).handler(media::list);
+    router.get("/api/media/:id").handler(auth::require).handler(media::get);
+    router.delete("/api/media/:id").handler(auth::require).handler(media::delete);
 
     // feeds and sitemap
     read(router, "/feed.xml", auth, limits, ctx -> feeds.blog(ctx, FeedsHandler.Format.ATOM));
@@ -108,6 +116,7 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/search", auth, limits, pages::search);
     read(router, "/archive", auth, limits, pages::archive);
     router.get("/assets/:root/*").handler(assets::serve);
+    router.route("/media/:sha/:name").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(mediaFiles::serve);
 
     // the API's reference
     router.get("/openapi.json").handler(docs::openapi);

@@ -44,7 +44,13 @@ final class PostRows {
         Rendered.readingTimeMinutes(words),
         toc instanceof JsonArray array ? array : new JsonArray(),
         pending,
-        meta(row));
+        meta(row),
+        warnings(row));
+  }
+
+  private static JsonArray warnings(Row row) {
+    int column = row.getColumnIndex("warnings");
+    return column >= 0 && row.getValue(column) instanceof JsonArray warnings ? warnings : new JsonArray();
   }
 
   private static JsonObject meta(Row row) {

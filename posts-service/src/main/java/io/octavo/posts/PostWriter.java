@@ -28,14 +28,17 @@ final class PostWriter {
   private final Vertx vertx;
   private final PostsRepository repository;
   private final RenderClient renderer;
+  private final MediaLinks media;
   private final PostFields fields = new PostFields(Clock.systemUTC());
   private final Counter created;
   private final Counter renderDeferred;
 
-  PostWriter(Vertx vertx, PostsRepository repository, RenderClient renderer, ServiceMeters meters) {
+  PostWriter(Vertx vertx, PostsRepository repository, RenderClient renderer, MediaRepository media,
+             ServiceMeters meters) {
     this.vertx = vertx;
     this.repository = repository;
     this.renderer = renderer;
+    this.media = new MediaLinks(media);
     this.created = meters.counter("octavo.posts.creations"); // not ".created": Prometheus drops a _created suffix
     this.renderDeferred = meters.counter("octavo.posts.render.deferred");
   }
@@ -44,7 +47,8 @@ final class PostWriter {
   Future<Post> create(PostInput input, JsonObject meta) {
     PostDraft draft = fields.resolve(input, null).withMeta(meta == null ? new JsonObject() : meta);
     return renderOrDefer(draft.markdown())
-        .compose(rendered -> insert(draft, rendered, 1))
+        .compose(media::link)
+        .compose(linked -> insert(draft, linked.rendered(), 1).compose(post -> media.record(post, linked)))
         .onSuccess(post -> {
           created.increment();
           announce(post, null, "created");
@@ -76,10 +80,11 @@ final class PostWriter {
           }
           PostDraft draft = fields.resolve(input, existing).withMeta(meta);
           return renderOrDefer(draft.markdown())
-              .compose(rendered -> repository.update(slug, version, draft, rendered))
-              .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
-                  ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
-              .compose(post -> post != null ? Future.succeededFuture(post) : whyNotWritten(slug));
+              .compose(media::link)
+              .compose(linked -> repository.update(slug, version, draft, linked.rendered())
+                  .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
+                      ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
+                  .compose(post -> post != null ? media.record(post, linked) : whyNotWritten(slug)));
         });
     return expectedVersion != PostRequests.Update.ANY_VERSION || attempt >= ANY_VERSION_ATTEMPTS ? replaced
         : replaced.recover(error -> ServiceFailure.codeOf(error) == ServiceFailure.PRECONDITION_FAILED

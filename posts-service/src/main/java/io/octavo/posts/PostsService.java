@@ -19,6 +19,8 @@ public final class PostsService {
     return Database.migrate(node.vertx(), settings.pg())
         .compose(migrated -> node.vertx().deployVerticle(
             () -> new PostsVerticle(settings, node.registry()), new DeploymentOptions().setInstances(instances)))
+        .compose(id -> node.vertx().deployVerticle(
+            () -> new MediaVerticle(settings, node.registry()), new DeploymentOptions().setInstances(instances)))
         .compose(id -> node.vertx().deployVerticle(new RenderJob(settings, node.registry())))
         .compose(id -> node.vertx().deployVerticle(new PublishJob(settings, node.registry())))
         .onSuccess(id -> {

@@ -35,7 +35,8 @@ public final class PostsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     repository = new PostsRepository(Database.pool(vertx, settings), meters);
-    writer = new PostWriter(vertx, repository, new RenderClient(vertx, settings.renderTimeout()), meters);
+    writer = new PostWriter(vertx, repository, new RenderClient(vertx, settings.renderTimeout()),
+        new MediaRepository(Database.pool(vertx, settings), meters), meters);
     importer = new Importer(repository, writer);
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(List.of(

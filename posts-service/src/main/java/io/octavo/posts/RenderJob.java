@@ -26,6 +26,7 @@ public final class RenderJob extends VerticleBase {
   private final ServiceMeters meters;
   private PostsRepository repository;
   private RenderClient renderer;
+  private MediaLinks media;
   private Counter rendered;
   private boolean running;
   private long timer;
@@ -39,6 +40,7 @@ public final class RenderJob extends VerticleBase {
   public Future<?> start() {
     repository = new PostsRepository(Database.pool(vertx, settings), meters);
     renderer = new RenderClient(vertx, settings.renderTimeout());
+    media = new MediaLinks(new MediaRepository(Database.pool(vertx, settings), meters));
     rendered = meters.counter("octavo.posts.rendered.background");
     timer = vertx.setPeriodic(0, settings.renderRetry().toMillis(), id -> tick());
     return Future.succeededFuture();
@@ -80,7 +82,9 @@ public final class RenderJob extends VerticleBase {
 
   private Future<Void> renderOne(PostsRepository.PendingRender post) {
     return renderer.render(post.markdown())
-        .compose(result -> repository.storeRender(post, result))
+        .compose(media::link)
+        .compose(linked -> repository.storeRender(post, linked.rendered())
+            .compose(stored -> stored == null ? Future.succeededFuture(null) : media.record(stored.slug(), linked).map(stored)))
         .compose(stored -> {
           if (stored != null) {
             rendered.increment();

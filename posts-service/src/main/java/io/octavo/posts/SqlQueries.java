@@ -7,12 +7,12 @@ final class SqlQueries {
 
   static final String COLUMNS = """
       id, slug, title, markdown, html, excerpt_html, has_more, toc, word_count, tags, series,
-      series_part, status, published_at, created_at, updated_at, sort_at, version, renderer_version, meta""";
+      series_part, status, published_at, created_at, updated_at, sort_at, version, renderer_version, meta, warnings""";
 
   private static final String P_COLUMNS = """
       p.id, p.slug, p.title, p.markdown, p.html, p.excerpt_html, p.has_more, p.toc, p.word_count,
       p.tags, p.series, p.series_part, p.status, p.published_at, p.created_at, p.updated_at,
-      p.sort_at, p.version, p.renderer_version, p.meta""";
+      p.sort_at, p.version, p.renderer_version, p.meta, p.warnings""";
 
   /** Anonymous readers see live posts that are published and whose time has come. */
   private static String visible(String alias, String includeUnpublished) {

@@ -9,12 +9,23 @@ import java.util.List;
  * render-service ({@code render_pending} true); the source is never lost meanwhile.
  * {@code seriesPrev} and {@code seriesNext} are {@code {slug, title}} of the neighbouring parts
  * the reader may see, or null. {@code meta} holds front matter keys Octavo has no field for.
+ * {@code warnings} lists what the writer should fix, such as local images no media item answers.
  */
 public record Post(String slug, String title, String markdown, String html, String excerptHtml,
                    boolean hasMore, List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev,
                    JsonObject seriesNext, String status, String publishedAt, String createdAt, String updatedAt,
                    long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending,
-                   JsonObject meta) {
+                   JsonObject meta, JsonArray warnings) {
+
+  /** A post without warnings. */
+  public Post(String slug, String title, String markdown, String html, String excerptHtml, boolean hasMore,
+              List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev, JsonObject seriesNext,
+              String status, String publishedAt, String createdAt, String updatedAt, long version, int wordCount,
+              int readingTimeMinutes, JsonArray toc, boolean renderPending, JsonObject meta) {
+    this(slug, title, markdown, html, excerptHtml, hasMore, tags, series, seriesPart, seriesPrev, seriesNext, status,
+        publishedAt, createdAt, updatedAt, version, wordCount, readingTimeMinutes, toc, renderPending, meta,
+        new JsonArray());
+  }
 
   /** The strong validator of this representation, as the HTTP ETag header carries it. */
   public String etag() {
@@ -44,7 +55,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
         json.getInteger("reading_time_minutes", 0),
         json.getJsonArray("toc", new JsonArray()),
         json.getBoolean("render_pending", false),
-        json.getJsonObject("meta", new JsonObject()));
+        json.getJsonObject("meta", new JsonObject()),
+        json.getJsonArray("warnings", new JsonArray()));
   }
 
   /** The full post, as {@code GET /api/posts/{slug}} returns it: series with prev and next. */
@@ -58,7 +70,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
         .put("html", html)
         .put("toc", toc)
         .put("created_at", createdAt)
-        .put("meta", meta == null ? new JsonObject() : meta);
+        .put("meta", meta == null ? new JsonObject() : meta)
+        .put("warnings", warnings == null ? new JsonArray() : warnings);
   }
 
   /** The list item: no source, no full HTML. */

@@ -1,0 +1,158 @@
+package io.octavo.posts;
+
+import io.octavo.common.posts.Post;
+import io.octavo.common.render.Rendered;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Points a rendered post's local images at media items: {@code ![plot](plot.png)},
+ * {@code ./images/plot.png} or {@code /assets/img/plot.png} become
+ * {@code <img src="/media/{sha256}/plot.png" width height loading="lazy" decoding="async">} when
+ * an item has that path (recorded at upload or import) or, failing that, that file name. Images
+ * nothing answers become the post's warnings. Works on the render-service's sanitised output, whose
+ * {@code <img>} tags have double-quoted attributes.
+ */
+final class MediaLinks {
+  private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
+  private static final Pattern SRC = Pattern.compile("\\ssrc=\"([^\"]*)\"");
+  private static final Pattern REMOTE = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*:|//|/media/)");
+
+  private final MediaRepository media;
+
+  MediaLinks(MediaRepository media) {
+    this.media = media;
+  }
+
+  /** A rendering with its images linked, the items it shows, and what could not be linked. */
+  record Linked(Rendered rendered, List<Long> mediaIds, JsonArray warnings) {
+  }
+
+  /** {@code rendered} null (render deferred): nothing to link yet. */
+  Future<Linked> link(Rendered rendered) {
+    if (rendered == null) {
+      return Future.succeededFuture(new Linked(null, List.of(), new JsonArray()));
+    }
+    Set<String> sources = new LinkedHashSet<>();
+    collect(rendered.html(), sources);
+    collect(rendered.excerptHtml(), sources);
+    if (sources.isEmpty()) {
+      return Future.succeededFuture(new Linked(rendered, List.of(), new JsonArray()));
+    }
+    Set<String> paths = new LinkedHashSet<>();
+    sources.forEach(src -> paths.addAll(candidates(src)));
+    return media.resolve(new ArrayList<>(paths)).map(found -> {
+      Set<Long> ids = new LinkedHashSet<>();
+      JsonArray warnings = new JsonArray();
+      for (String src : sources) {
+        MediaRepository.Linked item = pick(found, src);
+        if (item != null) {
+          ids.add(item.id());
+        } else {
+          warnings.add("image '" + src + "' is not in the media library: upload it (POST /api/media) and save the post again");
+        }
+      }
+      Rendered linked = new Rendered(rewrite(rendered.html(), found), rewrite(rendered.excerptHtml(), found),
+          rendered.hasMore(), rendered.toc(), rendered.wordCount(), rendered.rendererVersion());
+      return new Linked(linked, new ArrayList<>(ids), warnings);
+    });
+  }
+
+  /** Remembers which items the stored post shows and what it could not link; the post passes through. */
+  Future<Post> record(Post post, Linked linked) {
+    return record(post.slug(), linked).map(post);
+  }
+
+  Future<Void> record(String slug, Linked linked) {
+    if (linked.rendered() == null) {
+      return Future.succeededFuture(); // not rendered yet: the links are made when it is
+    }
+    return media.recordPostMedia(slug, linked.mediaIds(), linked.warnings());
+  }
+
+  private static void collect(String html, Set<String> sources) {
+    if (html == null) {
+      return;
+    }
+    Matcher img = IMG.matcher(html);
+    while (img.find()) {
+      Matcher src = SRC.matcher(img.group());
+      if (src.find() && isLocal(src.group(1))) {
+        sources.add(src.group(1));
+      }
+    }
+  }
+
+  private static String rewrite(String html, Map<String, MediaRepository.Linked> found) {
+    if (html == null) {
+      return null;
+    }
+    Matcher img = IMG.matcher(html);
+    StringBuilder out = new StringBuilder(html.length() + 256);
+    while (img.find()) {
+      String tag = img.group();
+      Matcher src = SRC.matcher(tag);
+      MediaRepository.Linked item = src.find() && isLocal(src.group(1)) ? pick(found, src.group(1)) : null;
+      img.appendReplacement(out, Matcher.quoteReplacement(item == null ? tag : linked(tag, src, item)));
+    }
+    img.appendTail(out);
+    return out.toString();
+  }
+
+  /** The tag with the item's URL, its size (so nothing jumps while the page loads) and lazy loading. */
+  private static String linked(String tag, Matcher src, MediaRepository.Linked item) {
+    String withSrc = tag.substring(0, src.start()) + " src=\"" + item.url() + "\"" + tag.substring(src.end());
+    StringBuilder extra = new StringBuilder();
+    if (item.width() != null && item.height() != null && !withSrc.contains(" width=") && !withSrc.contains(" height=")) {
+      extra.append(" width=\"").append(item.width()).append("\" height=\"").append(item.height()).append('"');
+    }
+    if (!withSrc.contains(" loading=")) {
+      extra.append(" loading=\"lazy\" decoding=\"async\"");
+    }
+    int close = withSrc.endsWith("/>") ? withSrc.length() - 2 : withSrc.length() - 1;
+    String head = withSrc.substring(0, close).stripTrailing();
+    return head + extra + (withSrc.endsWith("/>") ? " />" : ">");
+  }
+
+  private static MediaRepository.Linked pick(Map<String, MediaRepository.Linked> found, String src) {
+    for (String candidate : candidates(src)) {
+      MediaRepository.Linked item = found.get(candidate);
+      if (item != null) {
+        return item;
+      }
+    }
+    return null;
+  }
+
+  static boolean isLocal(String src) {
+    return !src.isEmpty() && !src.startsWith("#") && !REMOTE.matcher(src).find();
+  }
+
+  /** The path as the site had it ({@code images/plot.png}), then the bare file name. */
+  static List<String> candidates(String src) {
+    String path = src.replace("&amp;", "&");
+    int cut = path.indexOf('?') >= 0 ? path.indexOf('?') : path.indexOf('#');
+    if (cut >= 0) {
+      path = path.substring(0, cut);
+    }
+    try {
+      path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // a stray % : look the path up as written
+    }
+    while (path.startsWith("./") || path.startsWith("../") || path.startsWith("/")) {
+      path = path.substring(path.indexOf('/') + 1);
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.equals(path) || name.isEmpty() ? List.of(path) : List.of(path, name);
+  }
+}

@@ -1,0 +1,77 @@
+package io.octavo.posts;
+
+/** Every SQL statement of the media store, in the style of {@link SqlQueries}. */
+final class MediaQueries {
+  private MediaQueries() {
+  }
+
+  static final String ITEM_COLUMNS = "id, sha256, name, content_type, bytes, width, height, blob, chunk_bytes, created_at";
+
+  static final String BEGIN_UPLOAD = "INSERT INTO media_uploads (id) VALUES ($1)";
+
+  /** Chunks of uploads nobody finished within a day (the client went away): swept at the next upload. */
+  static final String SWEEP_ABANDONED = """
+      WITH gone AS (DELETE FROM media_uploads WHERE started_at < now() - interval '1 day' RETURNING id)
+      DELETE FROM media_chunks WHERE blob IN (SELECT id FROM gone)""";
+
+  static final String INSERT_CHUNK = "INSERT INTO media_chunks (blob, seq, data) VALUES ($1, $2, $3)";
+
+  /** What arrived for an upload, to check against what the sender says it sent. */
+  static final String UPLOAD_SIZE = """
+      SELECT count(*) AS chunks, coalesce(sum(octet_length(data)), 0) AS bytes
+      FROM media_chunks WHERE blob = $1""";
+
+  static final String END_UPLOAD = "DELETE FROM media_uploads WHERE id = $1";
+
+  /** Nothing is returned when the bytes are stored already: the caller then reads that item. */
+  static final String INSERT_ITEM = """
+      INSERT INTO media (sha256, name, content_type, bytes, width, height, blob, chunk_bytes)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      ON CONFLICT (sha256) DO NOTHING
+      RETURNING\s""" + ITEM_COLUMNS;
+
+  static final String DELETE_CHUNKS = "DELETE FROM media_chunks WHERE blob = $1";
+
+  static final String CLAIM_PATH = """
+      INSERT INTO media_paths (path, media_id) VALUES ($1, $2)
+      ON CONFLICT (path) DO UPDATE SET media_id = excluded.media_id""";
+
+  static final String ITEM_BY_ID = "SELECT " + ITEM_COLUMNS + " FROM media WHERE id = $1";
+
+  static final String ITEM_BY_SHA = "SELECT " + ITEM_COLUMNS + " FROM media WHERE sha256 = $1";
+
+  static final String LIST_FIRST = "SELECT " + ITEM_COLUMNS + " FROM media ORDER BY id DESC LIMIT $1";
+
+  /** Newest first by id (ids grow with time); the cursor is the last id seen, an index condition. */
+  static final String LIST_AFTER = "SELECT " + ITEM_COLUMNS + " FROM media WHERE id < $1 ORDER BY id DESC LIMIT $2";
+
+  /** Posts (not in the trash) that show each of the given items. */
+  static final String POSTS_OF = """
+      SELECT pm.media_id, p.slug, p.title, p.status
+      FROM post_media pm JOIN posts p ON p.id = pm.post_id
+      WHERE pm.media_id = ANY($1) AND p.deleted_at IS NULL
+      ORDER BY p.id""";
+
+  static final String PUBLISHED_REFERENCES = """
+      SELECT count(*) AS posts FROM post_media pm JOIN posts p ON p.id = pm.post_id
+      WHERE pm.media_id = $1 AND p.deleted_at IS NULL AND p.status <> 'draft'""";
+
+  static final String DELETE_ITEM = "DELETE FROM media WHERE id = $1 RETURNING sha256, blob";
+
+  static final String READ_CHUNK = "SELECT data FROM media_chunks WHERE blob = $1 AND seq = $2";
+
+  /** The items Markdown paths name: the exact path first, the file name second. */
+  static final String RESOLVE_PATHS = """
+      SELECT mp.path, m.id, m.sha256, m.name, m.content_type, m.width, m.height
+      FROM media_paths mp JOIN media m ON m.id = mp.media_id
+      WHERE mp.path = ANY($1)""";
+
+  static final String FORGET_POST_MEDIA = "DELETE FROM post_media WHERE post_id = (SELECT id FROM posts WHERE slug = $1 AND deleted_at IS NULL)";
+
+  static final String REMEMBER_POST_MEDIA = """
+      INSERT INTO post_media (post_id, media_id)
+      SELECT p.id, m FROM posts p, unnest($2::bigint[]) AS m WHERE p.slug = $1 AND p.deleted_at IS NULL
+      ON CONFLICT DO NOTHING""";
+
+  static final String SET_WARNINGS = "UPDATE posts SET warnings = $2 WHERE slug = $1 AND deleted_at IS NULL";
+}

@@ -1,0 +1,184 @@
+package io.octavo.posts;
+
+import io.micrometer.core.instrument.Timer;
+import io.octavo.common.media.MediaFile;
+import io.octavo.common.media.MediaUpload;
+import io.octavo.common.metrics.ServiceMeters;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** What media items are, in PostgreSQL (their bytes are the {@link BlobStore}'s); SQL in {@link MediaQueries}. */
+final class MediaRepository {
+  private final Pool pool;
+  private final ServiceMeters meters;
+
+  MediaRepository(Pool pool, ServiceMeters meters) {
+    this.pool = pool;
+    this.meters = meters;
+  }
+
+  /** The stored item, and whether this upload created it (false: the bytes were there already). */
+  record Stored(JsonObject item, boolean created) {
+  }
+
+  /** A deleted item: its bytes are still to be deleted from the blob store. */
+  record Deleted(String sha256, UUID blob) {
+  }
+
+  /** An item Markdown may refer to, as a page shows it. */
+  record Linked(long id, String sha256, String name, String contentType, Integer width, Integer height) {
+    String url() {
+      return MediaRepository.url(sha256, name);
+    }
+  }
+
+  /**
+   * Creates the item, or (same bytes stored already, even by an upload racing this one: the unique
+   * sha256 decides) finds the existing one; either way the upload's paths now name it.
+   */
+  Future<Stored> store(MediaUpload upload, UUID blob) {
+    return timed("media_store", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.INSERT_ITEM)
+        .execute(Tuple.from(new Object[] {upload.sha256(), upload.name(), upload.contentType(), upload.bytes(),
+            upload.width(), upload.height(), blob, MediaFile.CHUNK_BYTES}))
+        .compose(inserted -> inserted.size() > 0
+            ? Future.succeededFuture(new Stored(fullItem(inserted.iterator().next()), true))
+            : tx.preparedQuery(MediaQueries.ITEM_BY_SHA).execute(Tuple.of(upload.sha256()))
+                .map(rows -> new Stored(fullItem(rows.iterator().next()), false)))
+        .compose(stored -> claim(tx, upload.paths(), stored.item().getLong("id")).map(stored))));
+  }
+
+  private static Future<Void> claim(SqlClient tx, List<String> paths, long id) {
+    List<Tuple> batch = paths.stream().distinct().map(path -> Tuple.of(path, id)).toList();
+    return batch.isEmpty() ? Future.succeededFuture()
+        : tx.preparedQuery(MediaQueries.CLAIM_PATH).executeBatch(batch).mapEmpty();
+  }
+
+  /** The item with the posts that show it, or null. */
+  Future<JsonObject> byId(long id) {
+    return timed("media_by_id", () -> pool.preparedQuery(MediaQueries.ITEM_BY_ID).execute(Tuple.of(id)))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : withPosts(items(rows))
+            .map(items -> items.getJsonObject(0)));
+  }
+
+  /** Everything serving needs (the blob included), or null. */
+  Future<JsonObject> bySha(String sha256) {
+    return timed("media_by_sha", () -> pool.preparedQuery(MediaQueries.ITEM_BY_SHA).execute(Tuple.of(sha256)))
+        .map(rows -> rows.size() == 0 ? null : fullItem(rows.iterator().next()));
+  }
+
+  /** Newest first; {@code afterId} null for the first page. */
+  Future<JsonArray> list(int limit, Long afterId) {
+    return timed("media_list", () -> afterId == null
+        ? pool.preparedQuery(MediaQueries.LIST_FIRST).execute(Tuple.of(limit))
+        : pool.preparedQuery(MediaQueries.LIST_AFTER).execute(Tuple.of(afterId, limit)))
+        .compose(rows -> withPosts(items(rows)));
+  }
+
+  Future<Long> publishedReferences(long id) {
+    return timed("media_references", () -> pool.preparedQuery(MediaQueries.PUBLISHED_REFERENCES).execute(Tuple.of(id)))
+        .map(rows -> rows.iterator().next().getLong("posts"));
+  }
+
+  /** Null when there was no such item. */
+  Future<Deleted> delete(long id) {
+    return timed("media_delete", () -> pool.preparedQuery(MediaQueries.DELETE_ITEM).execute(Tuple.of(id)))
+        .map(rows -> rows.size() == 0 ? null
+            : new Deleted(rows.iterator().next().getString("sha256"), rows.iterator().next().getUUID("blob")));
+  }
+
+  /** The items these paths name, by path. */
+  Future<Map<String, Linked>> resolve(List<String> paths) {
+    if (paths.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return timed("media_resolve", () -> pool.preparedQuery(MediaQueries.RESOLVE_PATHS)
+        .execute(Tuple.of(paths.toArray(String[]::new))))
+        .map(rows -> {
+          Map<String, Linked> found = new HashMap<>();
+          for (Row row : rows) {
+            found.put(row.getString("path"), new Linked(row.getLong("id"), row.getString("sha256"),
+                row.getString("name"), row.getString("content_type"), row.getInteger("width"), row.getInteger("height")));
+          }
+          return found;
+        });
+  }
+
+  /** Records which items a (live) post shows and which of its images nothing answers. */
+  Future<Void> recordPostMedia(String slug, List<Long> mediaIds, JsonArray warnings) {
+    return timed("media_post_refs", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.FORGET_POST_MEDIA)
+        .execute(Tuple.of(slug))
+        .compose(forgotten -> mediaIds.isEmpty() ? Future.succeededFuture()
+            : tx.preparedQuery(MediaQueries.REMEMBER_POST_MEDIA).execute(Tuple.of(slug, mediaIds.toArray(Long[]::new))))
+        .compose(remembered -> tx.preparedQuery(MediaQueries.SET_WARNINGS).execute(Tuple.of(slug, warnings)))))
+        .mapEmpty();
+  }
+
+  private Future<JsonArray> withPosts(List<JsonObject> items) {
+    if (items.isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    Long[] ids = items.stream().map(item -> item.getLong("id")).toArray(Long[]::new);
+    return timed("media_posts", () -> pool.preparedQuery(MediaQueries.POSTS_OF).execute(Tuple.of(ids)))
+        .map(rows -> {
+          Map<Long, JsonArray> posts = new HashMap<>();
+          for (Row row : rows) {
+            posts.computeIfAbsent(row.getLong("media_id"), id -> new JsonArray()).add(new JsonObject()
+                .put("slug", row.getString("slug")).put("title", row.getString("title"))
+                .put("status", row.getString("status")));
+          }
+          JsonArray result = new JsonArray();
+          items.forEach(item -> result.add(item.put("posts", posts.getOrDefault(item.getLong("id"), new JsonArray()))));
+          return result;
+        });
+  }
+
+  private static List<JsonObject> items(RowSet<Row> rows) {
+    List<JsonObject> items = new ArrayList<>();
+    rows.forEach(row -> items.add(item(row)));
+    return items;
+  }
+
+  /** The item as the API shows it. */
+  static JsonObject item(Row row) {
+    String sha256 = row.getString("sha256");
+    String name = row.getString("name");
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("url", url(sha256, name))
+        .put("sha256", sha256)
+        .put("name", name)
+        .put("content_type", row.getString("content_type"))
+        .put("bytes", row.getLong("bytes"))
+        .put("width", row.getInteger("width"))
+        .put("height", row.getInteger("height"))
+        .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")));
+  }
+
+  private static JsonObject fullItem(Row row) {
+    return item(row).put("blob", row.getUUID("blob").toString()).put("chunk_bytes", row.getInteger("chunk_bytes"));
+  }
+
+  /** Names are stored URL-safe (the gateway makes them so), so the path needs no escaping. */
+  static String url(String sha256, String name) {
+    return "/media/" + sha256 + "/" + name;
+  }
+
+  private <T> Future<T> timed(String query, Supplier<Future<T>> call) {
+    Timer timer = meters.timer("octavo.db.query", "query", query);
+    long start = System.nanoTime();
+    return call.get().andThen(done -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+  }
+}

@@ -1,0 +1,153 @@
+package io.octavo.posts;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.octavo.common.Addresses;
+import io.octavo.common.ServiceFailure;
+import io.octavo.common.bus.MeteredConsumers;
+import io.octavo.common.media.MediaFile;
+import io.octavo.common.media.MediaUpload;
+import io.octavo.common.metrics.ServiceMeters;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code media.*} consumers: uploads arrive as a sequence of chunks and are stored once per
+ * distinct content (sha256); reads go a chunk at a time. No SQL here.
+ */
+public final class MediaVerticle extends VerticleBase {
+  static final int MAX_LIST_LIMIT = 100;
+
+  private final PostsSettings settings;
+  private final ServiceMeters meters;
+  private MediaRepository repository;
+  private BlobStore blobs;
+  private Counter created;
+  private Counter deduplicated;
+  private Counter storedBytes;
+
+  public MediaVerticle(PostsSettings settings, MeterRegistry registry) {
+    this.settings = settings;
+    this.meters = new ServiceMeters(registry, PostsService.NAME, "MediaVerticle");
+  }
+
+  @Override
+  public Future<?> start() {
+    repository = new MediaRepository(Database.pool(vertx, settings), meters);
+    blobs = new PgBlobStore(Database.pool(vertx, settings));
+    created = meters.counter("octavo.media.uploads", "outcome", "created");
+    deduplicated = meters.counter("octavo.media.uploads", "outcome", "deduplicated");
+    storedBytes = meters.counter("octavo.media.stored.bytes");
+    MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
+    return Future.all(List.of(
+        consumers.register(Addresses.MEDIA_UPLOAD_BEGIN, body -> begin()),
+        consumers.register(Addresses.MEDIA_UPLOAD_CHUNK, this::chunk),
+        consumers.register(Addresses.MEDIA_UPLOAD_FINISH, this::finish),
+        consumers.register(Addresses.MEDIA_GET, this::get),
+        consumers.register(Addresses.MEDIA_LIST, this::list),
+        consumers.register(Addresses.MEDIA_DELETE, this::delete),
+        consumers.register(Addresses.MEDIA_READ, this::read)));
+  }
+
+  private Future<JsonObject> begin() {
+    UUID upload = UUID.randomUUID();
+    return blobs.begin(upload).map(begun -> new JsonObject().put("upload", upload.toString()));
+  }
+
+  private Future<JsonObject> chunk(JsonObject body) {
+    Buffer data = body.getBuffer("data");
+    int seq = body.getInteger("seq", -1);
+    if (data == null || data.length() > MediaFile.CHUNK_BYTES || seq < 0) {
+      return Future.failedFuture(ServiceFailure.badRequest("a chunk is 1 to " + MediaFile.CHUNK_BYTES + " bytes"));
+    }
+    return blobs.append(uuid(body.getString("upload")), seq, data).map(new JsonObject());
+  }
+
+  /** Checks that every chunk arrived, then stores the item or finds the one with these bytes. */
+  private Future<JsonObject> finish(JsonObject body) {
+    MediaUpload upload = MediaUpload.fromJson(body);
+    UUID blob = uuid(upload.upload());
+    return blobs.size(blob).compose(size -> {
+      if (size.chunks() != upload.chunks() || size.bytes() != upload.bytes()) {
+        return blobs.delete(blob).compose(deleted -> Future.failedFuture(ServiceFailure.badRequest(
+            "the upload is incomplete: " + size.bytes() + " of " + upload.bytes() + " bytes arrived")));
+      }
+      return repository.store(upload, blob);
+    }).compose(stored -> {
+      if (stored.created()) {
+        created.increment();
+        storedBytes.increment(upload.bytes());
+        return blobs.complete(blob).map(stored.item().put("created", true));
+      }
+      deduplicated.increment();
+      return blobs.delete(blob).map(stored.item().put("created", false));
+    });
+  }
+
+  private Future<JsonObject> get(JsonObject body) {
+    String sha256 = body.getString("sha256");
+    Future<JsonObject> found = sha256 != null ? repository.bySha(sha256) : repository.byId(body.getLong("id", 0L));
+    return found.compose(item -> item != null ? Future.succeededFuture(item)
+        : Future.failedFuture(ServiceFailure.notFound("no media item " + (sha256 != null ? sha256 : body.getValue("id")))));
+  }
+
+  private Future<JsonObject> list(JsonObject body) {
+    int limit = body.getInteger("limit", 20);
+    if (limit < 1 || limit > MAX_LIST_LIMIT) {
+      return Future.failedFuture(ServiceFailure.badRequest("limit must be between 1 and " + MAX_LIST_LIMIT));
+    }
+    String cursor = body.getString("cursor");
+    Long after;
+    try {
+      after = cursor == null || cursor.isEmpty() ? null : Long.parseLong(cursor);
+    } catch (NumberFormatException e) {
+      return Future.failedFuture(ServiceFailure.badRequest("the cursor is not one this API issued"));
+    }
+    return repository.list(limit + 1, after).map(items -> {
+      JsonObject page = new JsonObject();
+      if (items.size() > limit) {
+        items.remove(limit);
+        page.put("next_cursor", String.valueOf(items.getJsonObject(limit - 1).getLong("id")));
+      } else {
+        page.putNull("next_cursor");
+      }
+      return page.put("items", items);
+    });
+  }
+
+  /** Refused while a published post shows the item, unless forced (the post's image then breaks). */
+  private Future<JsonObject> delete(JsonObject body) {
+    long id = body.getLong("id", 0L);
+    boolean force = body.getBoolean("force", false);
+    Future<Long> references = force ? Future.succeededFuture(0L) : repository.publishedReferences(id);
+    return references.compose(count -> count > 0
+        ? Future.failedFuture(ServiceFailure.conflict("published posts (" + count + ") show this item; "
+            + "edit them first, or delete with ?force=true"))
+        : repository.delete(id))
+        .compose(deleted -> {
+          if (deleted == null) {
+            return Future.failedFuture(ServiceFailure.notFound("no media item " + id));
+          }
+          vertx.eventBus().publish(Addresses.MEDIA_CHANGED, new JsonObject().put("sha256", deleted.sha256()));
+          return blobs.delete(deleted.blob()).map(new JsonObject().put("sha256", deleted.sha256()));
+        });
+  }
+
+  private Future<JsonObject> read(JsonObject body) {
+    return blobs.read(uuid(body.getString("blob")), body.getInteger("seq", -1))
+        .compose(data -> data != null ? Future.succeededFuture(new JsonObject().put("data", data))
+            : Future.failedFuture(ServiceFailure.notFound("no such media chunk")));
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return UUID.fromString(value == null ? "" : value);
+    } catch (IllegalArgumentException e) {
+      throw ServiceFailure.notFound("no upload '" + value + "'");
+    }
+  }
+}
