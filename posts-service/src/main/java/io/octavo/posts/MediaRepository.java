@@ -121,7 +121,7 @@ final class MediaRepository {
     return timed("media_post_refs", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.FORGET_POST_MEDIA)
         .execute(Tuple.of(slug))
         .compose(forgotten -> mediaIds.isEmpty() ? Future.succeededFuture()
-            : tx.preparedQuery(MediaQueries.REMEMBER_POST_MEDIA).execute(Tuple.of(slug, mediaIds.toArray(Long[]::new))))
+            : tx.preparedQuery(MediaQueries.REMEMBER_POST_MEDIA).execute(Tuple.tuple().addString(slug).addArrayOfLong(mediaIds.toArray(Long[]::new))))
         .compose(remembered -> tx.preparedQuery(MediaQueries.SET_WARNINGS).execute(Tuple.of(slug, warnings)))))
         .mapEmpty();
   }

@@ -1,0 +1,328 @@
+package io.octavo.standalone;
+
+import static io.octavo.standalone.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.multipart.MultipartForm;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Media: uploads decided by content, stored once, served with caching, ranges, and linked from posts. */
+class MediaTest {
+  private static final String TOKEN = "media-token";
+  private static final int MAX_BYTES = 1024 * 1024;
+  private static StandaloneMain.Octavo octavo;
+  private static Api api;
+  private static Vertx vertx;
+  private static WebClient http;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // a small limit keeps the 413 test quick; files over 100 kB stream from the store instead of the cache
+    TestOctavo started = TestOctavo.start(MediaTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN,
+        "OCTAVO_MAX_MEDIA_BYTES", String.valueOf(MAX_BYTES), "OCTAVO_MEDIA_CACHE_FILE_BYTES", "100000"));
+    octavo = started.octavo();
+    port = started.port();
+    api = new Api(started.port(), TOKEN);
+    vertx = Vertx.vertx();
+    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(started.port())
+        .setFollowRedirects(false));
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+    api.close();
+    octavo.close();
+  }
+
+  @Test
+  void multipartUploadIsStoredAndServed() throws Exception {
+    byte[] png = png(300, 200, Color.BLUE);
+    HttpResponse<Buffer> created = multipart("figure.png", "image/png", png);
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject item = created.bodyAsJsonObject();
+    assertThat(item.getString("sha256")).isEqualTo(sha256(png));
+    assertThat(item.getString("name")).isEqualTo("figure.png");
+    assertThat(item.getString("content_type")).isEqualTo("image/png");
+    assertThat(item.getLong("bytes")).isEqualTo(png.length);
+    assertThat(item.getInteger("width")).isEqualTo(300);
+    assertThat(item.getInteger("height")).isEqualTo(200);
+    assertThat(item.getString("url")).isEqualTo("/media/" + sha256(png) + "/figure.png");
+    assertThat(item.getString("created_at")).isNotBlank();
+    assertThat(created.getHeader("location")).isEqualTo("/api/media/" + item.getLong("id"));
+
+    HttpResponse<Buffer> served = get(item.getString("url"), Map.of());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body().getBytes()).isEqualTo(png);
+    assertThat(served.getHeader("content-type")).isEqualTo("image/png");
+    assertThat(served.getHeader("etag")).isEqualTo("\"" + sha256(png) + "\"");
+    assertThat(served.getHeader("cache-control")).isEqualTo("public, max-age=31536000, immutable");
+    assertThat(served.getHeader("x-content-type-options")).isEqualTo("nosniff");
+
+    assertThat(api.adminGet("/api/media/" + item.getLong("id")).bodyAsJsonObject().getString("sha256"))
+        .isEqualTo(sha256(png));
+  }
+
+  @Test
+  void conditionalAndHeadRequestsSendNoBody() throws Exception {
+    byte[] png = png(20, 10, Color.RED);
+    JsonObject item = raw("red.png", "image/png", png).bodyAsJsonObject();
+
+    HttpResponse<Buffer> notModified = get(item.getString("url"), Map.of("if-none-match", "\"" + sha256(png) + "\""));
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(notModified.body() == null || notModified.body().length() == 0).isTrue();
+
+    HttpResponse<Buffer> head = http.request(HttpMethod.HEAD, item.getString("url")).send().await();
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.getHeader("content-length")).isEqualTo(String.valueOf(png.length));
+    assertThat(head.body() == null || head.body().length() == 0).isTrue();
+  }
+
+  @Test
+  void rangesGiveParts() throws Exception {
+    byte[] pdf = pdf(300_000); // two chunks, and larger than the cached size: streamed from the store
+    JsonObject item = raw("paper.pdf", "application/pdf", pdf).bodyAsJsonObject();
+    String url = item.getString("url");
+
+    HttpResponse<Buffer> across = get(url, Map.of("range", "bytes=262000-262199"));
+    assertThat(across.statusCode()).isEqualTo(206);
+    assertThat(across.getHeader("content-range")).isEqualTo("bytes 262000-262199/" + pdf.length);
+    assertThat(across.body().getBytes()).isEqualTo(java.util.Arrays.copyOfRange(pdf, 262000, 262200));
+
+    HttpResponse<Buffer> tail = get(url, Map.of("range", "bytes=-10"));
+    assertThat(tail.body().getBytes()).isEqualTo(java.util.Arrays.copyOfRange(pdf, pdf.length - 10, pdf.length));
+
+    assertThat(get(url, Map.of()).body().getBytes()).isEqualTo(pdf);
+    HttpResponse<Buffer> beyond = get(url, Map.of("range", "bytes=999999-"));
+    assertThat(beyond.statusCode()).isEqualTo(416);
+    assertThat(beyond.getHeader("content-range")).isEqualTo("bytes */" + pdf.length);
+  }
+
+  @Test
+  void rangeOfACachedFile() throws Exception {
+    byte[] png = png(40, 40, Color.GREEN);
+    String url = raw("green.png", "image/png", png).bodyAsJsonObject().getString("url");
+    get(url, Map.of()); // now in the cache
+    HttpResponse<Buffer> part = get(url, Map.of("range", "bytes=0-7"));
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.body().getBytes()).isEqualTo(java.util.Arrays.copyOf(png, 8));
+  }
+
+  @Test
+  void sameBytesUploadedAtOnceAreOneItem() throws Exception {
+    byte[] png = png(64, 64, Color.ORANGE);
+    List<Future<HttpResponse<Buffer>>> uploads = IntStream.range(0, 6).mapToObj(i -> request("/api/media?name=same-" + i + ".png")
+        .putHeader("content-type", "image/png").sendBuffer(Buffer.buffer(png))).toList();
+    List<Long> ids = uploads.stream().map(upload -> {
+      HttpResponse<Buffer> response = upload.await();
+      assertThat(response.statusCode()).as(response.bodyAsString()).isIn(200, 201);
+      return response.bodyAsJsonObject().getLong("id");
+    }).distinct().toList();
+    assertThat(ids).hasSize(1);
+    assertThat(uploads.stream().filter(upload -> upload.result().statusCode() == 201).count()).isEqualTo(1);
+
+    HttpResponse<Buffer> again = raw("other-name.png", "image/png", png);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.bodyAsJsonObject().getLong("id")).isEqualTo(ids.get(0));
+  }
+
+  @Test
+  void tooLargeIsRefusedWithAProblem() {
+    byte[] big = pdf(MAX_BYTES + 1);
+    // no Content-Length (chunked): refused while streaming
+    HttpClientResponse chunked = vertx.createHttpClient()
+        .request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+            .setURI("/api/media?name=big.pdf").putHeader("authorization", "Bearer " + TOKEN)
+            .putHeader("content-type", "application/pdf"))
+        .compose(request -> request.setChunked(true).end(Buffer.buffer(big)).compose(sent -> request.response()))
+        .await();
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    assertThat(chunked.getHeader("content-type")).isEqualTo("application/problem+json");
+
+    HttpResponse<Buffer> declared = raw("big.pdf", "application/pdf", big);
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(declared.bodyAsJsonObject().getInteger("status")).isEqualTo(413);
+  }
+
+  @Test
+  void typesAreDecidedByContent() throws Exception {
+    HttpResponse<Buffer> html = raw("page.html", "text/html", "<html><script>alert(1)</script></html>".getBytes());
+    assertThat(html.statusCode()).isEqualTo(415);
+    assertThat(html.getHeader("content-type")).isEqualTo("application/problem+json");
+
+    HttpResponse<Buffer> wrongName = raw("photo.jpg", null, png(10, 10, Color.BLACK));
+    assertThat(wrongName.statusCode()).isEqualTo(415);
+    assertThat(wrongName.bodyAsJsonObject().getString("detail")).contains("image/png");
+
+    HttpResponse<Buffer> wrongType = raw("x.png", "image/gif", png(11, 10, Color.BLACK));
+    assertThat(wrongType.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void polyglotIsNeverServedAsHtml() {
+    byte[] polyglot = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
+        "<html><body><script>alert(document.domain)</script></body></html>".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> created = raw("innocent.png", "text/html", polyglot);
+    assertThat(created.statusCode()).as("declared as HTML, bytes say PNG").isEqualTo(415);
+
+    JsonObject item = raw("innocent.png", null, polyglot).bodyAsJsonObject();
+    HttpResponse<Buffer> served = get(item.getString("url"), Map.of());
+    assertThat(served.getHeader("content-type")).isEqualTo("image/png");
+    assertThat(served.getHeader("x-content-type-options")).isEqualTo("nosniff");
+    assertThat(served.getHeader("content-security-policy")).startsWith("sandbox");
+  }
+
+  @Test
+  void svgIsServedSandboxed() {
+    String svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"80\">"
+        + "<script>alert(1)</script><rect width=\"120\" height=\"80\"/></svg>";
+    HttpResponse<Buffer> created = raw("drawing.svg", "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8));
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.bodyAsJsonObject().getInteger("width")).isEqualTo(120);
+    HttpResponse<Buffer> served = get(created.bodyAsJsonObject().getString("url"), Map.of());
+    assertThat(served.getHeader("content-type")).isEqualTo("image/svg+xml");
+    assertThat(served.getHeader("content-security-policy")).startsWith("sandbox").contains("default-src 'none'");
+  }
+
+  @Test
+  void uploadNeedsTheAdminTokenBeforeTheBodyIsRead() {
+    HttpResponse<Buffer> response = http.request(HttpMethod.POST, "/api/media?name=a.png")
+        .putHeader("content-type", "image/png").sendBuffer(Buffer.buffer(pdf(500_000))).await();
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aPostsRelativeImageLoadsOnItsPage() throws Exception {
+    byte[] png = png(800, 600, Color.MAGENTA);
+    JsonObject item = raw("plot.png", "image/png", png).bodyAsJsonObject();
+    JsonObject created = api.create(post("Look:\n\n![the plot](./images/plot.png)\n\n![gone](missing.png)")
+        .put("title", "With a figure").put("slug", "with-figure")).bodyAsJsonObject();
+    assertThat(created.getJsonArray("warnings").encode()).contains("missing.png").doesNotContain("plot.png");
+
+    String html = api.get("with-figure").bodyAsJsonObject().getString("html");
+    Element img = Jsoup.parse(html).selectFirst("img[alt=the plot]");
+    assertThat(img.attr("src")).isEqualTo(item.getString("url"));
+    assertThat(img.attr("width")).isEqualTo("800");
+    assertThat(img.attr("height")).isEqualTo("600");
+    assertThat(img.attr("loading")).isEqualTo("lazy");
+    assertThat(img.attr("decoding")).isEqualTo("async");
+
+    Element onPage = Jsoup.parse(get("/posts/with-figure", Map.of("accept", "text/html")).bodyAsString())
+        .selectFirst("img[alt=the plot]");
+    HttpResponse<Buffer> image = get(onPage.attr("src"), Map.of());
+    assertThat(image.statusCode()).isEqualTo(200);
+    assertThat(image.getHeader("content-type")).isEqualTo("image/png");
+
+    JsonObject listed = api.adminGet("/api/media/" + item.getLong("id")).bodyAsJsonObject();
+    assertThat(listed.getJsonArray("posts").getJsonObject(0).getString("slug")).isEqualTo("with-figure");
+  }
+
+  @Test
+  void deletingAnItemAPublishedPostShowsNeedsForce() throws Exception {
+    byte[] png = png(30, 30, Color.CYAN);
+    JsonObject item = raw("shown.png", "image/png", png).bodyAsJsonObject();
+    api.create(post("![x](shown.png)").put("title", "Shows it").put("slug", "shows-it"));
+    String path = "/api/media/" + item.getLong("id");
+
+    HttpResponse<Buffer> refused = api.raw(HttpMethod.DELETE, path, null);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.getHeader("content-type")).isEqualTo("application/problem+json");
+
+    assertThat(api.raw(HttpMethod.DELETE, path + "?force=true", null).statusCode()).isEqualTo(204);
+    assertThat(api.adminGet(path).statusCode()).isEqualTo(404);
+    assertThat(get(item.getString("url"), Map.of()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void listIsNewestFirstInPages() throws Exception {
+    long first = raw("page-a.png", "image/png", png(5, 5, Color.GRAY)).bodyAsJsonObject().getLong("id");
+    long second = raw("page-b.png", "image/png", png(6, 5, Color.GRAY)).bodyAsJsonObject().getLong("id");
+    JsonObject page = api.adminGet("/api/media?limit=1").bodyAsJsonObject();
+    assertThat(page.getJsonArray("items").getJsonObject(0).getLong("id")).isEqualTo(second);
+    JsonObject next = api.adminGet("/api/media?limit=1&cursor=" + page.getString("next_cursor")).bodyAsJsonObject();
+    assertThat(next.getJsonArray("items").getJsonObject(0).getLong("id")).isLessThan(second);
+    assertThat(first).isLessThan(second);
+    assertThat(http.request(HttpMethod.GET, "/api/media").send().await().statusCode()).isEqualTo(401);
+  }
+
+  private static HttpRequest<Buffer> request(String path) {
+    return http.request(HttpMethod.POST, path).putHeader("authorization", "Bearer " + TOKEN);
+  }
+
+  private static HttpResponse<Buffer> multipart(String name, String type, byte[] bytes) {
+    return request("/api/media").sendMultipartForm(MultipartForm.create()
+        .binaryFileUpload("file", name, Buffer.buffer(bytes), type)).await();
+  }
+
+  private static HttpResponse<Buffer> raw(String name, String type, byte[] bytes) {
+    HttpRequest<Buffer> request = request("/api/media?name=" + name);
+    if (type != null) {
+      request.putHeader("content-type", type);
+    }
+    return request.sendBuffer(Buffer.buffer(bytes)).await();
+  }
+
+  private static HttpResponse<Buffer> get(String path, Map<String, String> headers) {
+    HttpRequest<Buffer> request = http.request(HttpMethod.GET, path);
+    headers.forEach(request::putHeader);
+    return request.send().await();
+  }
+
+  static byte[] png(int width, int height, Color color) throws Exception {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(color);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  /** A file that starts like a PDF, with varied bytes after. */
+  static byte[] pdf(int size) {
+    byte[] bytes = new byte[size];
+    new Random(size).nextBytes(bytes);
+    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
+    return bytes;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}
