@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs e2e/pages.test.mjs (headless Chromium through playwright-core) against a running Octavo:
+ * Runs e2e/pages.test.mjs and e2e/media.test.mjs (headless Chromium through playwright-core) against a running Octavo:
  * math typeset, code highlighted, no console errors, no request to another origin, screenshots in
  * docs/screenshots. Skipped, saying why, where Chromium, Node.js or the npm package is missing.
  */
@@ -36,7 +36,7 @@ class BrowserIT {
     int port = started.port();
     StandaloneMain.Octavo octavo = started.octavo();
     try {
-      ProcessBuilder node = new ProcessBuilder(List.of("node", "--test", "e2e/pages.test.mjs"))
+      ProcessBuilder node = new ProcessBuilder(List.of("node", "--test", "e2e/pages.test.mjs", "e2e/media.test.mjs"))
           .directory(ROOT.toFile()).redirectErrorStream(true);
       node.environment().putAll(Map.of("OCTAVO_URL", "http://127.0.0.1:" + port, "OCTAVO_TOKEN", "browser-token",
           "CHROMIUM", chromium.toString(), "SCREENSHOTS", ROOT.resolve("docs/screenshots").toString()));
