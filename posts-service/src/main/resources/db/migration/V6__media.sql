@@ -47,3 +47,15 @@ CREATE INDEX post_media_media ON post_media (media_id);
 
 -- Local images a post refers to that no media item answers (shown in the API, not silently broken).
 ALTER TABLE posts ADD COLUMN warnings jsonb NOT NULL DEFAULT '[]'::jsonb;
+
+-- Smaller copies of large images (640 and 1280 px wide) for srcset, made in the background.
+CREATE TABLE media_variants (
+  media_id     bigint  NOT NULL REFERENCES media (id) ON DELETE CASCADE,
+  width        integer NOT NULL,
+  height       integer NOT NULL,
+  content_type text    NOT NULL,
+  bytes        bigint  NOT NULL,
+  blob         uuid    NOT NULL,
+  chunk_bytes  integer NOT NULL,
+  PRIMARY KEY (media_id, width)
+);

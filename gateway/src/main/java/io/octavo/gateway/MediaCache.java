@@ -9,6 +9,7 @@ import io.octavo.common.media.MediaFile;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -53,13 +54,18 @@ final class MediaCache {
    * on the caller's context (a load may have been started by another event loop).
    */
   Future<Buffer> bytes(String sha256, Context context, Supplier<Future<Buffer>> load) {
-    return Future.fromCompletionStage(
-        bytes.get(sha256, (key, executor) -> load.get().toCompletionStage().toCompletableFuture()), context);
+    CompletableFuture<Buffer> entry = bytes.get(sha256,
+        (key, executor) -> load.get().toCompletionStage().toCompletableFuture());
+    if (entry.isDone() && !entry.isCompletedExceptionally()) {
+      return Future.succeededFuture(entry.join()); // the usual case: no hop through the context
+    }
+    return Future.fromCompletionStage(entry, context);
   }
 
   /** True when the bytes are in memory now (for the hit ratio of serve latency). */
   boolean has(String sha256) {
-    return bytes.getIfPresent(sha256) != null;
+    CompletableFuture<Buffer> entry = bytes.getIfPresent(sha256);
+    return entry != null && entry.isDone();
   }
 
   void forget(String sha256) {

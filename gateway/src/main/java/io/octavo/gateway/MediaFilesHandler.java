@@ -50,23 +50,46 @@ final class MediaFilesHandler {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       throw ServiceFailure.notFound("no such file");
     }
-    boolean hit = cache.has(sha256);
-    cache.file(sha256, () -> media.file(sha256))
-        .compose(file -> {
-          if (!file.name().equals(name)) {
+    Integer width = variantWidth(ctx.request().getParam("w"));
+    String key = width == null ? sha256 : sha256 + "@" + width;
+    boolean hit = cache.has(key);
+    Future<MediaFile> original = width == null ? cache.file(key, () -> media.file(sha256)) : null;
+    Future<Served> found = original != null ? original.map(file -> new Served(file, key, "\"" + sha256 + "\"", true))
+        : cache.file(key, () -> media.variant(sha256, width))
+            .map(file -> new Served(file, key, "\"" + sha256 + "-" + width + "\"", true))
+            // not made yet (or the image is too small to need it): the original, briefly cacheable
+            .recover(error -> ServiceFailure.codeOf(error) != ServiceFailure.NOT_FOUND ? Future.failedFuture(error)
+                : cache.file(sha256, () -> media.file(sha256))
+                    .map(file -> new Served(file, sha256, "\"" + sha256 + "\"", false)));
+    found
+        .compose(served -> {
+          if (!served.file().name().equals(name)) {
             return Future.failedFuture(ServiceFailure.notFound("no such file"));
           }
-          return respond(ctx, file);
+          return respond(ctx, served);
         })
         .onSuccess(sent -> (hit ? hits : misses).record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
         .onFailure(ctx::fail);
   }
 
-  private Future<Void> respond(RoutingContext ctx, MediaFile file) {
+  /** What a request gets: a file, its cache key, its ETag, and whether its URL will never change meaning. */
+  private record Served(MediaFile file, String key, String etag, boolean immutable) {
+  }
+
+  private static Integer variantWidth(String w) {
+    return w == null ? null : switch (w) {
+      case "640" -> 640;
+      case "1280" -> 1280;
+      default -> null; // a width we do not make: the original
+    };
+  }
+
+  private Future<Void> respond(RoutingContext ctx, Served served) {
     HttpServerResponse response = ctx.response();
-    String etag = "\"" + file.sha256() + "\"";
+    MediaFile file = served.file();
+    String etag = served.etag();
     response.putHeader("etag", etag)
-        .putHeader("cache-control", "public, max-age=31536000, immutable")
+        .putHeader("cache-control", served.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=60")
         .putHeader("accept-ranges", "bytes")
         .putHeader("content-type", file.contentType())
         .putHeader("content-disposition", "inline; filename=\"" + file.name() + "\"");
@@ -104,7 +127,7 @@ final class MediaFilesHandler {
     }
     long from = first;
     if (cache.holds(file)) {
-      return cache.bytes(file.sha256(), vertx.getOrCreateContext(), () -> whole(file))
+      return cache.bytes(served.key(), vertx.getOrCreateContext(), () -> whole(file))
           .compose(body -> response.end(from == 0 && length == body.length() ? body
               : body.slice((int) from, (int) (from + length))));
     }

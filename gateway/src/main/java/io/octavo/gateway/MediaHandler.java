@@ -36,6 +36,9 @@ final class MediaHandler {
       tooLarge(ctx);
       return;
     }
+    if ("100-continue".equalsIgnoreCase(request.getHeader("expect"))) {
+      ctx.response().writeContinue(); // the token passed: now the client may send the body (curl -F waits for this)
+    }
     String type = request.getHeader("content-type");
     Future<JsonObject> stored = type != null && type.toLowerCase().startsWith("multipart/form-data")
         ? multipart(request) : receiver.receive(request, request.getParam("name"), type, List.of());

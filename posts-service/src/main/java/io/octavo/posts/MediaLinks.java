@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class MediaLinks {
   private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
   private static final Pattern SRC = Pattern.compile("\\ssrc=\"([^\"]*)\"");
+  /** A post's column is at most about 800 px wide; narrower screens show images across the viewport. */
+  private static final String SIZES = "(max-width: 800px) 100vw, 800px";
   private static final Pattern REMOTE = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*:|//|/media/)");
 
   private final MediaRepository media;
@@ -114,6 +116,15 @@ final class MediaLinks {
     StringBuilder extra = new StringBuilder();
     if (item.width() != null && item.height() != null && !withSrc.contains(" width=") && !withSrc.contains(" height=")) {
       extra.append(" width=\"").append(item.width()).append("\" height=\"").append(item.height()).append('"');
+    }
+    if (ImageVariants.wanted(item.contentType(), item.width(), item.height()) && !withSrc.contains(" srcset=")) {
+      extra.append(" srcset=\"");
+      for (int width : ImageVariants.WIDTHS) {
+        if (width < item.width()) {
+          extra.append(item.url()).append("?w=").append(width).append(' ').append(width).append("w, ");
+        }
+      }
+      extra.append(item.url()).append(' ').append(item.width()).append("w\" sizes=\"").append(SIZES).append('"');
     }
     if (!withSrc.contains(" loading=")) {
       extra.append(" loading=\"lazy\" decoding=\"async\"");

@@ -56,6 +56,18 @@ final class MediaQueries {
       SELECT count(*) AS posts FROM post_media pm JOIN posts p ON p.id = pm.post_id
       WHERE pm.media_id = $1 AND p.deleted_at IS NULL AND p.status <> 'draft'""";
 
+  static final String INSERT_VARIANT = """
+      INSERT INTO media_variants (media_id, width, height, content_type, bytes, blob, chunk_bytes)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)""";
+
+  /** A variant as serving needs it: the original's address and name, the variant's bytes. */
+  static final String VARIANT = """
+      SELECT m.id, m.sha256, m.name, v.content_type, v.bytes, v.width, v.height, v.blob, v.chunk_bytes, m.created_at
+      FROM media m JOIN media_variants v ON v.media_id = m.id
+      WHERE m.sha256 = $1 AND v.width = $2""";
+
+  static final String DELETE_VARIANTS = "DELETE FROM media_variants WHERE media_id = $1 RETURNING blob";
+
   static final String DELETE_ITEM = "DELETE FROM media WHERE id = $1 RETURNING sha256, blob";
 
   static final String READ_CHUNK = "SELECT data FROM media_chunks WHERE blob = $1 AND seq = $2";

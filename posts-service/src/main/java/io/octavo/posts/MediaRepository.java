@@ -34,8 +34,8 @@ final class MediaRepository {
   record Stored(JsonObject item, boolean created) {
   }
 
-  /** A deleted item: its bytes are still to be deleted from the blob store. */
-  record Deleted(String sha256, UUID blob) {
+  /** A deleted item: its bytes (the original's and its variants') are still to be deleted from the blob store. */
+  record Deleted(String sha256, List<UUID> blobs) {
   }
 
   /** An item Markdown may refer to, as a page shows it. */
@@ -94,9 +94,29 @@ final class MediaRepository {
 
   /** Null when there was no such item. */
   Future<Deleted> delete(long id) {
-    return timed("media_delete", () -> pool.preparedQuery(MediaQueries.DELETE_ITEM).execute(Tuple.of(id)))
-        .map(rows -> rows.size() == 0 ? null
-            : new Deleted(rows.iterator().next().getString("sha256"), rows.iterator().next().getUUID("blob")));
+    return timed("media_delete", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.DELETE_VARIANTS)
+        .execute(Tuple.of(id))
+        .compose(variants -> tx.preparedQuery(MediaQueries.DELETE_ITEM).execute(Tuple.of(id)).map(rows -> {
+          if (rows.size() == 0) {
+            return null;
+          }
+          List<UUID> blobs = new ArrayList<>();
+          blobs.add(rows.iterator().next().getUUID("blob"));
+          variants.forEach(variant -> blobs.add(variant.getUUID("blob")));
+          return new Deleted(rows.iterator().next().getString("sha256"), blobs);
+        }))));
+  }
+
+  Future<Void> addVariant(long mediaId, ImageVariants.Variant variant, UUID blob) {
+    return timed("media_add_variant", () -> pool.preparedQuery(MediaQueries.INSERT_VARIANT).execute(Tuple.from(
+        new Object[] {mediaId, variant.width(), variant.height(), variant.contentType(), (long) variant.bytes().length,
+            blob, MediaFile.CHUNK_BYTES}))).mapEmpty();
+  }
+
+  /** A smaller copy of an image, as serving needs it, or null when there is none (yet). */
+  Future<JsonObject> variant(String sha256, int width) {
+    return timed("media_variant", () -> pool.preparedQuery(MediaQueries.VARIANT).execute(Tuple.of(sha256, width)))
+        .map(rows -> rows.size() == 0 ? null : fullItem(rows.iterator().next()));
   }
 
   /** The items these paths name, by path. */

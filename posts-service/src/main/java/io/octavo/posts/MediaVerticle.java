@@ -26,6 +26,7 @@ public final class MediaVerticle extends VerticleBase {
   private final ServiceMeters meters;
   private MediaRepository repository;
   private BlobStore blobs;
+  private VariantJob variants;
   private Counter created;
   private Counter deduplicated;
   private Counter storedBytes;
@@ -39,6 +40,7 @@ public final class MediaVerticle extends VerticleBase {
   public Future<?> start() {
     repository = new MediaRepository(Database.pool(vertx, settings), meters);
     blobs = new PgBlobStore(Database.pool(vertx, settings));
+    variants = new VariantJob(vertx, blobs, repository, meters);
     created = meters.counter("octavo.media.uploads", "outcome", "created");
     deduplicated = meters.counter("octavo.media.uploads", "outcome", "deduplicated");
     storedBytes = meters.counter("octavo.media.stored.bytes");
@@ -81,6 +83,9 @@ public final class MediaVerticle extends VerticleBase {
       if (stored.created()) {
         created.increment();
         storedBytes.increment(upload.bytes());
+        if (ImageVariants.wanted(upload.contentType(), upload.width(), upload.height())) {
+          variants.make(stored.item().getLong("id"), blob, upload);
+        }
         return blobs.complete(blob).map(stored.item().put("created", true));
       }
       deduplicated.increment();
@@ -90,7 +95,9 @@ public final class MediaVerticle extends VerticleBase {
 
   private Future<JsonObject> get(JsonObject body) {
     String sha256 = body.getString("sha256");
-    Future<JsonObject> found = sha256 != null ? repository.bySha(sha256) : repository.byId(body.getLong("id", 0L));
+    Integer width = body.getInteger("width");
+    Future<JsonObject> found = sha256 == null ? repository.byId(body.getLong("id", 0L))
+        : width == null ? repository.bySha(sha256) : repository.variant(sha256, width);
     return found.compose(item -> item != null ? Future.succeededFuture(item)
         : Future.failedFuture(ServiceFailure.notFound("no media item " + (sha256 != null ? sha256 : body.getValue("id")))));
   }
@@ -133,7 +140,8 @@ public final class MediaVerticle extends VerticleBase {
             return Future.failedFuture(ServiceFailure.notFound("no media item " + id));
           }
           vertx.eventBus().publish(Addresses.MEDIA_CHANGED, new JsonObject().put("sha256", deleted.sha256()));
-          return blobs.delete(deleted.blob()).map(new JsonObject().put("sha256", deleted.sha256()));
+          return Future.all(deleted.blobs().stream().map(blobs::delete).toList())
+              .map(new JsonObject().put("sha256", deleted.sha256()));
         });
   }
 

@@ -247,6 +247,32 @@ class MediaTest {
   }
 
   @Test
+  void largeImagesGetSmallerCopiesInSrcset() throws Exception {
+    byte[] png = png(1500, 1000, Color.PINK);
+    JsonObject item = raw("wide.png", "image/png", png).bodyAsJsonObject();
+    String url = item.getString("url");
+    api.create(post("![wide](wide.png)").put("title", "Wide").put("slug", "wide"));
+    Element img = Jsoup.parse(api.get("wide").bodyAsJsonObject().getString("html")).selectFirst("img");
+    assertThat(img.attr("srcset")).isEqualTo(url + "?w=640 640w, " + url + "?w=1280 1280w, " + url + " 1500w");
+    assertThat(img.attr("sizes")).isNotBlank();
+
+    // made in the background: until then the original answers, briefly cacheable
+    HttpResponse<Buffer> small = null;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      small = get(url + "?w=640", Map.of());
+      if (small.getHeader("cache-control").contains("immutable")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(small.getHeader("cache-control")).contains("immutable");
+    assertThat(small.getHeader("etag")).isEqualTo("\"" + item.getString("sha256") + "-640\"");
+    BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(small.body().getBytes()));
+    assertThat(decoded.getWidth()).isEqualTo(640);
+    assertThat(decoded.getHeight()).isEqualTo(427);
+  }
+
+  @Test
   void deletingAnItemAPublishedPostShowsNeedsForce() throws Exception {
     byte[] png = png(30, 30, Color.CYAN);
     JsonObject item = raw("shown.png", "image/png", png).bodyAsJsonObject();

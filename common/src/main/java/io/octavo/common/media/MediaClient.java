@@ -44,6 +44,12 @@ public final class MediaClient {
     return bus.request(Addresses.MEDIA_GET, new JsonObject().put("sha256", sha256)).map(MediaFile::fromJson);
   }
 
+  /** The copy of an image {@code width} pixels wide, as serving needs it; fails with 404 while there is none. */
+  public Future<MediaFile> variant(String sha256, int width) {
+    return bus.request(Addresses.MEDIA_GET, new JsonObject().put("sha256", sha256).put("width", width))
+        .map(MediaFile::fromJson);
+  }
+
   public Future<JsonObject> list(int limit, String cursor) {
     return bus.request(Addresses.MEDIA_LIST, new JsonObject().put("limit", limit).put("cursor", cursor));
   }
