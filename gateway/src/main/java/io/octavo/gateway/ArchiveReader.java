@@ -41,8 +41,24 @@ final class ArchiveReader {
     this.maxTotalBytes = maxTotalBytes;
   }
 
+  /** Stores an image or file of the archive as a media item: its URL, or "skip:" and why not. */
+  interface MediaStore {
+    String store(String path, InputStream in) throws Exception;
+  }
+
+  private MediaStore media;
+
   /** Reads every entry, in archive order, to {@code sink}; throws 413/422 when the archive is unsafe. */
   void read(Consumer<JsonObject> sink) throws IOException {
+    read(sink, null);
+  }
+
+  /**
+   * As {@link #read(Consumer)}, and images and files (by extension) go to {@code media}; they come
+   * out as {@code {path, media: url}} or {@code {path, skip: reason}}.
+   */
+  void read(Consumer<JsonObject> sink, MediaStore media) throws IOException {
+    this.media = media;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive))) {
       raw.mark(4);
       int first = raw.read();
@@ -119,6 +135,32 @@ final class ArchiveReader {
     boolean markdown = dot > 0 && MARKDOWN.contains(file.substring(dot + 1).toLowerCase(Locale.ROOT));
     if (file.startsWith(".") || path.startsWith("__MACOSX/")) {
       return; // .DS_Store, ._resource forks: the file system's, not the writer's
+    }
+    if (!markdown && media != null && MediaImporter.isMedia(path)) {
+      long[] read = {0};
+      InputStream counted = new java.io.FilterInputStream(in) {
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+          int n = super.read(into, offset, length);
+          if (n > 0) {
+            read[0] += n;
+            budget.add(n);
+          }
+          return n;
+        }
+      };
+      String outcome;
+      try {
+        outcome = media.store(path, counted);
+      } catch (ServiceFailure refused) {
+        throw refused; // the archive's budget: the whole import stops
+      } catch (Exception e) {
+        outcome = "skip:could not be stored (" + ServiceFailure.messageOf(e) + ")";
+      }
+      budget.add(drain(in));
+      sink.accept(outcome.startsWith("skip:") ? new JsonObject().put("path", path).put("skip", outcome.substring(5))
+          : new JsonObject().put("path", path).put("media", outcome));
+      return;
     }
     if (!markdown) {
       budget.add(drain(in));

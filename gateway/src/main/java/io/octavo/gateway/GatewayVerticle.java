@@ -54,12 +54,12 @@ public final class GatewayVerticle extends VerticleBase {
     FeedsHandler feeds = new FeedsHandler(vertx, postsClient, shared.documents(), settings);
     SitemapHandler sitemap = new SitemapHandler(postsClient, shared.documents(), settings);
     DocsHandler docs = shared.docs();
-    ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings);
     PagesHandler pages = new PagesHandler(postsClient, cache, settings);
     AssetsHandler assets = new AssetsHandler(vertx);
     MediaClient mediaClient = new MediaClient(vertx, settings.busTimeout());
     MediaHandler media = new MediaHandler(vertx, mediaClient, shared.media().settings());
     MediaFilesHandler mediaFiles = new MediaFilesHandler(vertx, mediaClient, shared.media(), registry);
+    ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings, mediaClient, shared.media().settings());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
 
     Router router = Router.router(vertx);

@@ -1,6 +1,8 @@
 package io.octavo.gateway;
 
 import io.octavo.common.ServiceFailure;
+import io.octavo.common.media.MediaClient;
+import io.octavo.common.media.MediaFile;
 import io.octavo.common.posts.PostsClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -35,17 +39,23 @@ final class ImportExportHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ImportExportHandler.class);
   private static final int BATCH = 20;
   private static final int EXPORT_PAGE = 200;
+  private static final int EXPORT_MEDIA_PAGE = 100;
   private static final long BATCH_TIMEOUT_SECONDS = 120;
 
   private final Vertx vertx;
   private final PostsClient posts;
   private final GatewaySettings settings;
   private final WorkerExecutor workers;
+  private final MediaClient media;
+  private final MediaImporter mediaImporter;
 
-  ImportExportHandler(Vertx vertx, PostsClient posts, GatewaySettings settings) {
+  ImportExportHandler(Vertx vertx, PostsClient posts, GatewaySettings settings, MediaClient media,
+                      MediaSettings mediaSettings) {
     this.vertx = vertx;
     this.posts = posts;
     this.settings = settings;
+    this.media = media;
+    this.mediaImporter = new MediaImporter(media, mediaSettings.maxBytes());
     // imports and exports wait on the posts-service batch by batch: two at a time, on their own threads
     this.workers = vertx.createSharedWorkerExecutor("octavo-import", 2, 30, TimeUnit.MINUTES);
   }
@@ -125,9 +135,16 @@ final class ImportExportHandler {
   private Void run(ArchiveReader reader, String job) throws Exception {
     String error = null;
     try {
+      // images first, so the posts that show them link them when they are rendered
+      Map<String, JsonObject> stored = new HashMap<>();
+      reader.read(file -> {
+        if (MediaImporter.isMedia(file.getString("path"))) {
+          stored.put(file.getString("path"), file);
+        }
+      }, mediaImporter::store);
       List<JsonObject> batch = new ArrayList<>();
       reader.read(file -> {
-        batch.add(file);
+        batch.add(stored.getOrDefault(file.getString("path"), file));
         if (batch.size() == BATCH) {
           send(job, batch);
         }
@@ -179,7 +196,8 @@ final class ImportExportHandler {
           }
           after = page.getLong("next_after_id");
         }
-      } catch (IOException | RuntimeException e) {
+        exportMedia(entries);
+      } catch (Exception e) {
         delete(zip);
         throw e;
       }
@@ -191,6 +209,34 @@ final class ImportExportHandler {
         .sendFile(zip.toString())
         .onComplete(sent -> delete(zip)))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Writes every media item under {@code media/}, at the longest path it is known by (its path in
+   * the site it was imported from), chunk by chunk; importing the zip gives the same items and
+   * the posts' references resolve to them again.
+   */
+  private void exportMedia(ZipOutputStream entries) throws Exception {
+    String cursor = null;
+    do {
+      JsonObject page = await(media.list(EXPORT_MEDIA_PAGE, cursor));
+      for (Object listed : page.getJsonArray("items")) {
+        JsonObject item = (JsonObject) listed;
+        JsonArray paths = item.getJsonArray("paths", new JsonArray());
+        String path = paths.isEmpty() ? item.getString("name") : paths.getString(0);
+        MediaFile file = await(media.file(item.getString("sha256")));
+        entries.putNextEntry(new ZipEntry("media/" + path));
+        for (int seq = 0; seq < file.chunks(); seq++) {
+          entries.write(await(media.read(file, seq)).getBytes());
+        }
+        entries.closeEntry();
+      }
+      cursor = page.getString("next_cursor");
+    } while (cursor != null);
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   private static void delete(Path path) {

@@ -73,6 +73,9 @@ final class Importer {
   private Future<JsonObject> importOne(UUID job, JsonObject file, Set<String> seen) {
     String path = file.getString("path", "");
     JsonObject result = new JsonObject().put("path", path);
+    if (file.getString("media") != null) {
+      return Future.succeededFuture(result.put("result", "media").put("reason", "stored as " + file.getString("media")));
+    }
     if (file.getString("skip") != null) {
       return Future.succeededFuture(result.put("result", "skipped").put("reason", file.getString("skip")));
     }

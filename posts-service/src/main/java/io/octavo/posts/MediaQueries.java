@@ -52,6 +52,10 @@ final class MediaQueries {
       WHERE pm.media_id = ANY($1) AND p.deleted_at IS NULL
       ORDER BY p.id""";
 
+  /** The paths that name each item, longest (the full site path) first. */
+  static final String PATHS_OF = """
+      SELECT media_id, path FROM media_paths WHERE media_id = ANY($1) ORDER BY media_id, length(path) DESC, path""";
+
   static final String PUBLISHED_REFERENCES = """
       SELECT count(*) AS posts FROM post_media pm JOIN posts p ON p.id = pm.post_id
       WHERE pm.media_id = $1 AND p.deleted_at IS NULL AND p.status <> 'draft'""";

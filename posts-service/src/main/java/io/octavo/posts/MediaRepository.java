@@ -151,18 +151,25 @@ final class MediaRepository {
       return Future.succeededFuture(new JsonArray());
     }
     Long[] ids = items.stream().map(item -> item.getLong("id")).toArray(Long[]::new);
-    return timed("media_posts", () -> pool.preparedQuery(MediaQueries.POSTS_OF).execute(Tuple.of(ids)))
-        .map(rows -> {
-          Map<Long, JsonArray> posts = new HashMap<>();
-          for (Row row : rows) {
-            posts.computeIfAbsent(row.getLong("media_id"), id -> new JsonArray()).add(new JsonObject()
-                .put("slug", row.getString("slug")).put("title", row.getString("title"))
-                .put("status", row.getString("status")));
-          }
-          JsonArray result = new JsonArray();
-          items.forEach(item -> result.add(item.put("posts", posts.getOrDefault(item.getLong("id"), new JsonArray()))));
-          return result;
-        });
+    Future<RowSet<Row>> posts = timed("media_posts", () -> pool.preparedQuery(MediaQueries.POSTS_OF).execute(Tuple.of(ids)));
+    Future<RowSet<Row>> paths = timed("media_paths", () -> pool.preparedQuery(MediaQueries.PATHS_OF).execute(Tuple.of(ids)));
+    return Future.all(posts, paths).map(both -> {
+      Map<Long, JsonArray> showing = new HashMap<>();
+      for (Row row : posts.result()) {
+        showing.computeIfAbsent(row.getLong("media_id"), id -> new JsonArray()).add(new JsonObject()
+            .put("slug", row.getString("slug")).put("title", row.getString("title"))
+            .put("status", row.getString("status")));
+      }
+      Map<Long, JsonArray> naming = new HashMap<>();
+      for (Row row : paths.result()) {
+        naming.computeIfAbsent(row.getLong("media_id"), id -> new JsonArray()).add(row.getString("path"));
+      }
+      JsonArray result = new JsonArray();
+      items.forEach(item -> result.add(item
+          .put("paths", naming.getOrDefault(item.getLong("id"), new JsonArray()))
+          .put("posts", showing.getOrDefault(item.getLong("id"), new JsonArray()))));
+      return result;
+    });
   }
 
   private static List<JsonObject> items(RowSet<Row> rows) {
