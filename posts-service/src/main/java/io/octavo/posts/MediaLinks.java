@@ -36,36 +36,38 @@ final class MediaLinks {
   }
 
   /** A rendering with its images linked, the items it shows, and what could not be linked. */
-  record Linked(Rendered rendered, List<Long> mediaIds, JsonArray warnings) {
+  record Linked(Rendered rendered, List<Long> mediaIds, JsonArray warnings, List<String> missing) {
   }
 
   /** {@code rendered} null (render deferred): nothing to link yet. */
   Future<Linked> link(Rendered rendered) {
     if (rendered == null) {
-      return Future.succeededFuture(new Linked(null, List.of(), new JsonArray()));
+      return Future.succeededFuture(new Linked(null, List.of(), new JsonArray(), List.of()));
     }
     Set<String> sources = new LinkedHashSet<>();
     collect(rendered.html(), sources);
     collect(rendered.excerptHtml(), sources);
     if (sources.isEmpty()) {
-      return Future.succeededFuture(new Linked(rendered, List.of(), new JsonArray()));
+      return Future.succeededFuture(new Linked(rendered, List.of(), new JsonArray(), List.of()));
     }
     Set<String> paths = new LinkedHashSet<>();
     sources.forEach(src -> paths.addAll(candidates(src)));
     return media.resolve(new ArrayList<>(paths)).map(found -> {
       Set<Long> ids = new LinkedHashSet<>();
       JsonArray warnings = new JsonArray();
+      Set<String> missing = new LinkedHashSet<>();
       for (String src : sources) {
         MediaRepository.Linked item = pick(found, src);
         if (item != null) {
           ids.add(item.id());
         } else {
-          warnings.add("image '" + src + "' is not in the media library: upload it (POST /api/media) and save the post again");
+          missing.addAll(candidates(src));
+          warnings.add("image '" + src + "' is not in the media library: upload it (POST /api/media) and the post shows it");
         }
       }
       Rendered linked = new Rendered(rewrite(rendered.html(), found), rewrite(rendered.excerptHtml(), found),
           rendered.hasMore(), rendered.toc(), rendered.wordCount(), rendered.rendererVersion());
-      return new Linked(linked, new ArrayList<>(ids), warnings);
+      return new Linked(linked, new ArrayList<>(ids), warnings, new ArrayList<>(missing));
     });
   }
 
@@ -78,7 +80,7 @@ final class MediaLinks {
     if (linked.rendered() == null) {
       return Future.succeededFuture(); // not rendered yet: the links are made when it is
     }
-    return media.recordPostMedia(slug, linked.mediaIds(), linked.warnings());
+    return media.recordPostMedia(slug, linked.mediaIds(), linked.warnings(), linked.missing());
   }
 
   private static void collect(String html, Set<String> sources) {

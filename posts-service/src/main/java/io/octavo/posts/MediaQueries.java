@@ -89,5 +89,22 @@ final class MediaQueries {
       SELECT p.id, m FROM posts p, unnest($2::bigint[]) AS m WHERE p.slug = $1 AND p.deleted_at IS NULL
       ON CONFLICT DO NOTHING""";
 
+  static final String FORGET_MISSING = """
+      DELETE FROM post_missing_media WHERE post_id = (SELECT id FROM posts WHERE slug = $1 AND deleted_at IS NULL)""";
+
+  static final String REMEMBER_MISSING = """
+      INSERT INTO post_missing_media (post_id, path)
+      SELECT p.id, m FROM posts p, unnest($2::text[]) AS m WHERE p.slug = $1 AND p.deleted_at IS NULL
+      ON CONFLICT DO NOTHING""";
+
+  /**
+   * Posts waiting for an image one of these paths now names: due for the render job (renderer
+   * version 0 is older than any), which links the image; their HTML stays up meanwhile.
+   */
+  static final String RELINK_POSTS = """
+      UPDATE posts SET renderer_version = 0
+      WHERE id IN (SELECT post_id FROM post_missing_media WHERE path = ANY($1))
+        AND deleted_at IS NULL AND renderer_version IS NOT NULL""";
+
   static final String SET_WARNINGS = "UPDATE posts SET warnings = $2 WHERE slug = $1 AND deleted_at IS NULL";
 }

@@ -136,14 +136,28 @@ final class MediaRepository {
         });
   }
 
-  /** Records which items a (live) post shows and which of its images nothing answers. */
-  Future<Void> recordPostMedia(String slug, List<Long> mediaIds, JsonArray warnings) {
+  /**
+   * Records which items a (live) post shows, which of its images nothing answers (as warnings, and
+   * as the paths that would answer them).
+   */
+  Future<Void> recordPostMedia(String slug, List<Long> mediaIds, JsonArray warnings, List<String> missing) {
     return timed("media_post_refs", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.FORGET_POST_MEDIA)
         .execute(Tuple.of(slug))
         .compose(forgotten -> mediaIds.isEmpty() ? Future.succeededFuture()
             : tx.preparedQuery(MediaQueries.REMEMBER_POST_MEDIA).execute(Tuple.tuple().addString(slug).addArrayOfLong(mediaIds.toArray(Long[]::new))))
+        .compose(remembered -> tx.preparedQuery(MediaQueries.FORGET_MISSING).execute(Tuple.of(slug)))
+        .compose(forgotten -> missing.isEmpty() ? Future.succeededFuture()
+            : tx.preparedQuery(MediaQueries.REMEMBER_MISSING).execute(Tuple.tuple().addString(slug)
+                .addArrayOfString(missing.toArray(String[]::new))))
         .compose(remembered -> tx.preparedQuery(MediaQueries.SET_WARNINGS).execute(Tuple.of(slug, warnings)))))
         .mapEmpty();
+  }
+
+  /** Marks posts waiting for an image these paths name for re-rendering; how many. */
+  Future<Integer> relinkPosts(List<String> paths) {
+    return paths.isEmpty() ? Future.succeededFuture(0)
+        : timed("media_relink", () -> pool.preparedQuery(MediaQueries.RELINK_POSTS)
+            .execute(Tuple.of(paths.toArray(String[]::new)))).map(RowSet::rowCount);
   }
 
   private Future<JsonArray> withPosts(List<JsonObject> items) {

@@ -79,7 +79,7 @@ public final class MediaVerticle extends VerticleBase {
             "the upload is incomplete: " + size.bytes() + " of " + upload.bytes() + " bytes arrived")));
       }
       return repository.store(upload, blob);
-    }).compose(stored -> {
+    }).compose(stored -> repository.relinkPosts(upload.paths()).map(stored)).compose(stored -> {
       if (stored.created()) {
         created.increment();
         storedBytes.increment(upload.bytes());

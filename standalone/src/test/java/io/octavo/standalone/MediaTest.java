@@ -247,6 +247,26 @@ class MediaTest {
   }
 
   @Test
+  void aPostWaitingForAnImageShowsItOnceItIsUploaded() throws Exception {
+    JsonObject created = api.create(post("Soon: ![later](figures/later.png)").put("title", "Later").put("slug", "later"))
+        .bodyAsJsonObject();
+    assertThat(created.getJsonArray("warnings").encode()).contains("figures/later.png");
+
+    JsonObject item = raw("later.png", "image/png", png(50, 40, Color.YELLOW)).bodyAsJsonObject();
+    // the render job links it in the background: no save by the writer
+    JsonObject post = null;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      post = api.get("later").bodyAsJsonObject();
+      if (post.getString("html").contains(item.getString("url"))) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(Jsoup.parse(post.getString("html")).selectFirst("img").attr("src")).isEqualTo(item.getString("url"));
+    assertThat(post.getJsonArray("warnings")).isEmpty();
+  }
+
+  @Test
   void largeImagesGetSmallerCopiesInSrcset() throws Exception {
     byte[] png = png(1500, 1000, Color.PINK);
     JsonObject item = raw("wide.png", "image/png", png).bodyAsJsonObject();
