@@ -93,6 +93,16 @@ class MediaTest {
   }
 
   @Test
+  void uploadsServingAndTheCacheAreMeasured() throws Exception {
+    String url = raw("measured.png", "image/png", png(12, 12, Color.WHITE)).bodyAsJsonObject().getString("url");
+    get(url, Map.of());
+    get(url, Map.of());
+    String metrics = get("/metrics", Map.of()).bodyAsString();
+    assertThat(metrics).contains("octavo_media_uploads_total{outcome=\"created\"", "octavo_media_stored_bytes_total",
+        "octavo_media_serve_seconds_count{cache=\"hit\"", "cache_gets_total{cache=\"octavo_media\",result=\"hit\"");
+  }
+
+  @Test
   void conditionalAndHeadRequestsSendNoBody() throws Exception {
     byte[] png = png(20, 10, Color.RED);
     JsonObject item = raw("red.png", "image/png", png).bodyAsJsonObject();
