@@ -33,11 +33,15 @@ public final class GatewayService {
     node.readiness().register("posts-service-reachable", 3_000,
         promise -> posts.health().onComplete(result -> promise.complete(result.succeeded() ? Status.OK() : Status.KO())));
     settings.adminToken().watch(node.vertx());
-    ResponseCache cache = new ResponseCache();
+    ResponseCache cache = new ResponseCache(settings.edge().cacheMaxBytes());
+    // a budget smaller than the largest body would refuse that body forever
+    BodyBudget bodies = new BodyBudget(Math.max(settings.edge().bodyBufferBytes(), settings.maxBodyBytes()));
     AtomicBoolean draining = new AtomicBoolean();
     ServiceMeters meters = new ServiceMeters(node.registry(), NAME, GatewayVerticle.class.getSimpleName());
     meters.functionCounter("octavo.access.log.dropped", AccessLog.class, ignored -> AccessLog.dropped());
     meters.gauge("octavo.cache.entries", cache, ResponseCache::size);
+    meters.gauge("octavo.cache.bytes", cache, ResponseCache::weightedBytes);
+    meters.gauge("octavo.request.body.buffer.bytes", bodies, BodyBudget::reserved);
     node.readiness().register("accepting-traffic", promise -> promise.complete(draining.get()
         ? Status.KO(new JsonObject().put("reason", "draining for shutdown")) : Status.OK()));
     LazyDocuments documents = new LazyDocuments(settings.feedRefresh(), FEED_BYTES);
@@ -51,7 +55,7 @@ public final class GatewayService {
         .compose(registered -> DocsHandler.load(node.vertx()))
         .compose(docs -> {
           GatewayShared shared = new GatewayShared(new RateLimits(settings, meters), cache, docs, draining, documents,
-              media);
+              media, bodies);
           return node.vertx().deployVerticle(
               () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
               new DeploymentOptions().setInstances(instances));

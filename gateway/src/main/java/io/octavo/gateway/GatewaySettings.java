@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  *     stop sending first ({@code OCTAVO_DRAIN_DELAY_MS})
  * @param feedRefresh how often at most feeds and the sitemap are rebuilt after changes ({@code OCTAVO_FEED_REFRESH_MS})
  * @param sitemapPageUrls URLs per sitemap file, at most the protocol's 50,000 ({@code OCTAVO_SITEMAP_PAGE_URLS})
+ * @param edge time and memory bounds per connection, request body and cache ({@link EdgeLimits})
  */
 public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout,
                               String publicUrl, String siteTitle, String siteDescription, List<String> corsOrigins,
                               int anonymousReadsPerMinute, int authFailuresPerMinute, TrustedProxies trustedProxies,
                               Duration shutdownGrace, Duration drainDelay, long maxImportBytes,
-                              Duration feedRefresh, int sitemapPageUrls) {
+                              Duration feedRefresh, int sitemapPageUrls, EdgeLimits edge) {
 
   /** {@code adminToken} comes separately: when it is generated, the caller must show it once. */
   public static GatewaySettings fromEnv(Map<String, String> env, AdminToken adminToken) {
@@ -55,7 +56,8 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
         Duration.ofMillis(Env.longValue(env, "OCTAVO_DRAIN_DELAY_MS", 2_000)),
         Env.longValue(env, "OCTAVO_MAX_IMPORT_BYTES", 100L * 1024 * 1024),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_FEED_REFRESH_MS", 10_000)),
-        Math.max(1, Math.min(50_000, Env.integer(env, "OCTAVO_SITEMAP_PAGE_URLS", 50_000))));
+        Math.max(1, Math.min(50_000, Env.integer(env, "OCTAVO_SITEMAP_PAGE_URLS", 50_000))),
+        EdgeLimits.fromEnv(env));
   }
 
   /** Settings for tests and embedding: defaults everywhere but what is given. */
@@ -66,43 +68,49 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
   public GatewaySettings withMaxBodyBytes(long bytes) {
     return new GatewaySettings(httpPort, adminToken, bytes, busTimeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls);
+        feedRefresh, sitemapPageUrls, edge);
   }
 
   public GatewaySettings withBusTimeout(Duration timeout) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, timeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls);
+        feedRefresh, sitemapPageUrls, edge);
   }
 
   public GatewaySettings withRateLimits(int readsPerMinute, int authFailures) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, readsPerMinute, authFailures, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls);
+        feedRefresh, sitemapPageUrls, edge);
   }
 
   public GatewaySettings withDrainDelay(Duration delay) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, delay, maxImportBytes,
-        feedRefresh, sitemapPageUrls);
+        feedRefresh, sitemapPageUrls, edge);
   }
 
   public GatewaySettings withTrustedProxies(String cidrs) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, TrustedProxies.parse(cidrs), shutdownGrace,
         drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls);
+        feedRefresh, sitemapPageUrls, edge);
   }
 
   public GatewaySettings withFeeds(Duration refresh, int sitemapUrls) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay,
-        maxImportBytes, refresh, sitemapUrls);
+        maxImportBytes, refresh, sitemapUrls, edge);
   }
 
   public GatewaySettings withShutdownGrace(Duration grace) {
     return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
         corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, grace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls);
+        feedRefresh, sitemapPageUrls, edge);
+  }
+
+  public GatewaySettings withEdge(EdgeLimits limits) {
+    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
+        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay,
+        maxImportBytes, feedRefresh, sitemapPageUrls, limits);
   }
 }

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What every gateway verticle of a process shares: the rate limits (so a limit is per process,
  * not per event loop), the response cache (emptied by one posts.changed consumer), the API
  * documents (read once), whether the gateway is draining for shutdown, the feeds and sitemap
- * (rebuilt lazily after changes), and the hot media files.
+ * (rebuilt lazily after changes), the hot media files, and the budget of bytes request bodies may
+ * hold in memory (per process, so many event loops cannot each fill the heap).
  */
 record GatewayShared(RateLimits limits, ResponseCache cache, DocsHandler docs, AtomicBoolean draining,
-                     LazyDocuments documents, MediaCache media) {
+                     LazyDocuments documents, MediaCache media, BodyBudget bodies) {
 }

@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +59,12 @@ public final class GatewayVerticle extends VerticleBase {
     MediaHandler media = new MediaHandler(vertx, mediaClient, shared.media().settings());
     MediaFilesHandler mediaFiles = new MediaFilesHandler(vertx, mediaClient, shared.media(), registry);
     ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings, mediaClient, shared.media().settings());
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
+    RequestBodies bodies = new RequestBodies(vertx, shared.bodies(), settings.maxBodyBytes(), settings.edge().bodyTimeout());
 
     Router router = Router.router(vertx);
     router.route().method(HttpMethod.HEAD).handler(HeadRequests::asGet);
     router.route().handler(settings.trustedProxies()::assign).handler(RequestIds::assign).handler(AccessLog::handle).handler(SecurityHeaders::handle)
-        .handler(PathParams::checkEncoding);
+        .handler(RequestBodies::closeUnreadBodies).handler(PathParams::checkEncoding);
     router.route("/api/*").handler(cors());
     router.route("/*").method(HttpMethod.GET).pathRegex("^/(feed\\.xml|rss\\.xml|feed\\.json|sitemap\\.xml|openapi\\.json|(tags|series)/.*)$")
         .handler(cors());
@@ -77,16 +76,16 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/api/series/:name", auth, limits, series::get);
     read(router, "/api/search", auth, limits, search::search);
 
-    // writes and admin reads
-    router.post("/api/posts").handler(body).handler(auth::require).handler(posts::create);
-    router.put("/api/posts/:slug").handler(body).handler(auth::require).handler(posts::update);
+    // writes and admin reads; a body is read only after auth (RequestBodies says why and how)
+    router.post("/api/posts").handler(auth::require).handler(bodies::buffered).handler(posts::create);
+    router.put("/api/posts/:slug").handler(auth::require).handler(bodies::buffered).handler(posts::update);
     router.delete("/api/posts/:slug").handler(auth::require).handler(posts::delete);
     router.get("/api/posts/:slug/revisions").handler(auth::require).handler(revisions::list);
     router.get("/api/posts/:slug/revisions/:n").handler(auth::require).handler(revisions::get);
     router.post("/api/posts/:slug/revisions/:n/restore").handler(auth::require).handler(revisions::restore);
     router.get("/api/trash").handler(auth::require).handler(trash::list);
     router.post("/api/trash/:id/restore").handler(auth::require).handler(trash::restore);
-    router.post("/api/render").handler(body).handler(auth::require).handler(render::preview);
+    router.post("/api/render").handler(auth::require).handler(bodies::buffered).handler(render::preview);
     router.post("/api/import").handler(auth::require).handler(imports::upload); // streamed: no BodyHandler
     router.get("/api/import/:id").handler(auth::require).handler(imports::status);
     router.get("/api/export").handler(auth::require).handler(imports::export);
@@ -139,13 +138,17 @@ public final class GatewayVerticle extends VerticleBase {
         Problems.handle(ctx);
       }
     });
-    server = vertx.createHttpServer(new HttpServerOptions()
+    HttpServerOptions options = new HttpServerOptions()
         // HTTP/2 belongs at the TLS edge (the load balancer); an h2c upgrade behind it would turn a
         // drain into GOAWAYs that plain clients do not retry
         .setHttp2ClearTextEnabled(false)
         .setMaxInitialLineLength(MAX_REQUEST_LINE)
-        .setMaxHeaderSize(MAX_REQUEST_LINE));
-    return server.requestHandler(router).listen(settings.httpPort());
+        .setMaxHeaderSize(MAX_REQUEST_LINE)
+        .setIdleTimeout((int) settings.edge().idleTimeout().toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    server = vertx.createHttpServer(options);
+    return server.connectionHandler(connection -> RequestFraming.install(connection, options))
+        .requestHandler(router).listen(settings.httpPort());
   }
 
   /**

@@ -50,7 +50,7 @@ final class PagesHandler {
 
   void index(RoutingContext ctx) {
     String cursor = cursor(ctx);
-    cached(ctx, () -> posts.list(new PostRequests.List(PAGE, cursor, null, null, false)).map(page ->
+    cached(ctx, cursor, () -> posts.list(new PostRequests.List(PAGE, cursor, null, null, false)).map(page ->
         render("listing.jte", "title", site.title(), "heading", "Latest posts", "path", "/",
             "posts", page.items(), "next", next("/", page))));
   }
@@ -61,13 +61,13 @@ final class PagesHandler {
       notFound(ctx);
       return;
     }
-    cached(ctx, () -> posts.get(new PostRequests.Get(slug, false)).map(post -> render("post.jte", "post", post)));
+    cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false)).map(post -> render("post.jte", "post", post)));
   }
 
   void tag(RoutingContext ctx) {
     String tag = PathParams.get(ctx, "tag");
     String cursor = cursor(ctx);
-    cached(ctx, () -> posts.list(new PostRequests.List(PAGE, cursor, tag, null, false)).compose(page ->
+    cached(ctx, cursor, () -> posts.list(new PostRequests.List(PAGE, cursor, tag, null, false)).compose(page ->
         page.items().isEmpty() && cursor == null ? Future.failedFuture(ServiceFailure.notFound("no such tag"))
             : Future.succeededFuture(render("listing.jte", "title", "#" + tag + " · " + site.title(),
                 "heading", "Posts tagged #" + tag, "path", "/tags/" + Format.segment(tag), "posts", page.items(),
@@ -76,7 +76,7 @@ final class PagesHandler {
 
   void series(RoutingContext ctx) {
     String name = PathParams.get(ctx, "name");
-    cached(ctx, () -> posts.series(new PostRequests.Series(name, false)).map(series -> {
+    cached(ctx, null, () -> posts.series(new PostRequests.Series(name, false)).map(series -> {
       List<Post> parts = new ArrayList<>();
       series.getJsonArray("parts").forEach(part -> parts.add(Post.fromJson((JsonObject) part)));
       return render("listing.jte", "title", name + " · " + site.title(), "heading", "Series: " + name,
@@ -97,7 +97,7 @@ final class PagesHandler {
   }
 
   void archive(RoutingContext ctx) {
-    cached(ctx, () -> collect(null, new ArrayList<>()).map(all -> {
+    cached(ctx, null, () -> collect(null, new ArrayList<>()).map(all -> {
       Map<String, List<Post>> years = new LinkedHashMap<>();
       all.forEach(post -> years.computeIfAbsent(Format.year(post.publishedAt()), year -> new ArrayList<>()).add(post));
       return render("archive.jte", "years", years);
@@ -117,9 +117,13 @@ final class PagesHandler {
     });
   }
 
-  /** Serves from the replica's cache, or renders and stores; a missing post or tag is the friendly 404. */
-  private void cached(RoutingContext ctx, Supplier<Future<String>> page) {
-    String key = "page:" + ctx.request().uri();
+  /**
+   * Serves from the replica's cache, or renders and stores; a missing post or tag is the friendly
+   * 404. The key is the path and the one query parameter pages read: {@code ?utm_source=...} and
+   * other parameters a client adds get the same entry, so they cannot fill the cache.
+   */
+  private void cached(RoutingContext ctx, String cursor, Supplier<Future<String>> page) {
+    String key = "page:" + ctx.request().path() + (cursor == null ? "" : "?cursor=" + cursor);
     ResponseCache.Entry hit = cache.get(key);
     if (hit != null) {
       send(ctx, 200, hit);

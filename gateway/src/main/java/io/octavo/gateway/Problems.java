@@ -23,6 +23,13 @@ final class Problems {
   /** Failure handler for every route: maps whatever failed the request to a problem. */
   static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
+    if (ctx.response().closed() || ctx.response().ended()) {
+      // the client went away mid-request (an aborted upload), or this request was already
+      // answered (a body that timed out, then its connection closed): nobody to tell, nothing broken
+      LOG.debug("request {} {} {} ended early: {}", RequestIds.of(ctx), ctx.request().method(), ctx.request().path(),
+          failure == null ? ctx.statusCode() : failure.toString());
+      return;
+    }
     int status;
     String detail;
     if (failure == null) {
@@ -34,6 +41,10 @@ final class Problems {
     } else if (failure instanceof DecodeException) {
       status = 400;
       detail = "the body is not valid JSON";
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // Vert.x's own verdict on the request, such as a malformed chunk size (400), with its cause
+      status = ctx.statusCode();
+      detail = defaultDetail(status);
     } else {
       status = ServiceFailure.codeOf(failure);
       detail = ServiceFailure.messageOf(failure);
@@ -76,6 +87,7 @@ final class Problems {
   private static String defaultDetail(int status) {
     return switch (status) {
       case 404 -> "there is nothing at this path";
+      case 400 -> "the request is malformed";
       case 405 -> "this path does not accept that method";
       case 413 -> "the request body is larger than this server accepts";
       case 414 -> "the request line is longer than this server accepts";

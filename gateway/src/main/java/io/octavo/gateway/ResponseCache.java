@@ -1,12 +1,12 @@
 package io.octavo.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,9 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * (published cluster-wide) empties it, so no replica serves a post older than the last write it
  * heard of. A read that started before a change is not stored after it: each fill carries the
  * generation it began in, and a change moves the generation on.
+ *
+ * <p>The bound is in bytes (keys and bodies), not entries: a client choosing URLs decides how big
+ * each entry is, never how much the cache holds. Callers build keys only from what a route reads
+ * (see {@link PagesHandler}), so query strings a route ignores cannot multiply entries either.
  */
 final class ResponseCache {
-  private static final int MAX_ENTRIES = 2_000;
+  /** What an entry costs beyond its key and body: the entry, buffer and map node objects. */
+  private static final int ENTRY_OVERHEAD = 200;
 
   /** An encoded response body, its content type and its strong validator. */
   record Entry(Buffer body, String contentType, String etag) {
@@ -26,22 +31,31 @@ final class ResponseCache {
   }
 
   private final AtomicLong generation = new AtomicLong();
-  private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
+  private final Cache<String, Entry> entries;
+
+  ResponseCache(long maxBytes) {
+    this.entries = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((String key, Entry entry) -> weight(key, entry))
+        // eviction runs on the thread that wrote, not on the common pool: no thread hops, and
+        // the bound holds as soon as put returns
+        .executor(Runnable::run)
+        .build();
+  }
 
   long generation() {
     return generation.get();
   }
 
-  synchronized Entry get(String key) {
-    return entries.get(key);
+  Entry get(String key) {
+    return entries.getIfPresent(key);
   }
 
-  /** Stores unless something changed since {@code startedAt}; returns the entry either way. */
+  /**
+   * Stores unless something changed since {@code startedAt}; returns the entry either way. The
+   * check and the store are one step against {@link #invalidateAll}, or a fill could land just
+   * after a clear.
+   */
   synchronized Entry put(String key, Entry entry, long startedAt) {
     if (generation.get() == startedAt) {
       entries.put(key, entry);
@@ -51,11 +65,22 @@ final class ResponseCache {
 
   synchronized void invalidateAll() {
     generation.incrementAndGet();
-    entries.clear();
+    entries.invalidateAll();
   }
 
-  synchronized int size() {
-    return entries.size();
+  long size() {
+    return entries.estimatedSize();
+  }
+
+  /** What the entries weigh now, in bytes. */
+  long weightedBytes() {
+    return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+  }
+
+  private static int weight(String key, Entry entry) {
+    long bytes = 2L * key.length() + entry.body().length() + entry.contentType().length() + entry.etag().length()
+        + ENTRY_OVERHEAD;
+    return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 
   /** A strong ETag from the exact bytes: equal bodies, equal tags, on every replica. */
