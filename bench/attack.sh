@@ -7,20 +7,26 @@
 #
 #   bench/attack.sh                        # builds first; SKIP_BUILD=1 to reuse the jar
 #   CONNECTIONS=120 TRICKLE_SECONDS=60 UNIQUE_URLS=5000 HEAP=256m bench/attack.sh
+#   JAR=/path/to/older/octavo.jar SKIP_BUILD=1 bench/attack.sh   # the same attack on another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}; DB=octavo_attack
-PORT=${PORT:-18150}; HEAP=${HEAP:-256m}; TOKEN=attack-token
+PORT=${PORT:-18150}; HEAP=${HEAP:-256m}; TOKEN=attack-token; JAR=${JAR:-standalone/target/octavo.jar}
 CONNECTIONS=${CONNECTIONS:-200}; TRICKLE_SECONDS=${TRICKLE_SECONDS:-30}; UNIQUE_URLS=${UNIQUE_URLS:-2000}
 WORK=$(mktemp -d)
-cleanup() { kill "${OCTAVO_PID:-}" 2>/dev/null || true; }
+cleanup() { # a process the attack wedged may ignore SIGTERM
+  [ -n "${OCTAVO_PID:-}" ] || return 0
+  kill "$OCTAVO_PID" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$OCTAVO_PID" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$OCTAVO_PID" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 [ "${SKIP_BUILD:-0}" = 1 ] || mvn -B -q package -DskipTests
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
 PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDATABASE=$DB HTTP_PORT=$PORT OCTAVO_ADMIN_TOKEN=$TOKEN \
-  OCTAVO_RATE_LIMIT_READS=0 OCTAVO_ACCESS_LOG=false java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar standalone/target/octavo.jar \
+  OCTAVO_RATE_LIMIT_READS=0 OCTAVO_ACCESS_LOG=false java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$JAR" \
   > "$WORK/octavo.log" 2>&1 &
 OCTAVO_PID=$!
 for _ in $(seq 1 90); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
@@ -30,7 +36,7 @@ curl -sf "localhost:$PORT/ready" >/dev/null || { echo "octavo did not become rea
 python3 - "$WORK/big.json" <<'PY'
 import json, sys
 words = "vertx postgres render markdown latency cache index cluster replica gateway".split()
-paras = [" ".join(words[(i + j) % len(words)] for j in range(60)) + "." for i in range(1700)]
+paras = [" ".join(words[(i + j) % len(words)] for j in range(60)) + "." for i in range(2050)]
 json.dump({"title": "The largest page", "slug": "largest", "markdown": "\n\n".join(paras)}, open(sys.argv[1], "w"))
 PY
 curl -sf -o /dev/null -X POST "localhost:$PORT/api/posts" -H "Authorization: Bearer $TOKEN" \

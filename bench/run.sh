@@ -6,7 +6,9 @@
 #   bench/run.sh                       # 100,000 posts, 15 s per run
 #   POSTS=1000000 bench/run.sh         # the million-post figures
 #
-# Environment: POSTS, DURATION (wrk -d), CONNECTIONS (wrk -c), SKIP_BUILD=1, HEAP (standalone -Xmx).
+# Environment: POSTS, DURATION (wrk -d), CONNECTIONS (wrk -c), SKIP_BUILD=1, HEAP (standalone -Xmx),
+# JAVA_OPTS (more JVM flags for standalone; with -XX:NativeMemoryTracking=summary the JVM's own
+# memory summary is printed at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_DIR="$PWD/bench" BENCH_TOKEN="bench-token"
@@ -24,7 +26,7 @@ psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -tAc "SELECT 1 FROM pg_database WHER
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%FT%TZ)"
 PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDATABASE=$DB HTTP_PORT=$OCTAVO_PORT OCTAVO_ADMIN_TOKEN=$BENCH_TOKEN \
-  OCTAVO_RATE_LIMIT_READS=0 java -Xmx"$HEAP" -jar standalone/target/octavo.jar > "$WORK/octavo.log" 2>&1 &
+  OCTAVO_RATE_LIMIT_READS=0 java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar standalone/target/octavo.jar > "$WORK/octavo.log" 2>&1 &
 OCTAVO_PID=$!
 for _ in $(seq 1 60); do curl -sf "localhost:$OCTAVO_PORT/ready" >/dev/null && break; sleep 1; done
 
@@ -81,4 +83,5 @@ awk '
       printf "%-26s %10.0f %7.2f %8.2f %8.2f %7d\n", k, v[k, "rps"], v[k, "rps"] / c, v[k, "p50_ms"], v[k, "p95_ms"], v[k, "errors"] }
     printf "deep list / page 1, one reader: p50 %.2f, p95 %.2f\n", v["list_db_depth_10000_c2", "p50_ms"] / v["list_db_page1_c2", "p50_ms"], v["list_db_depth_10000_c2", "p95_ms"] / v["list_db_page1_c2", "p95_ms"]
   }' "$WORK/results.txt"
-echo "== standalone RSS under load: max $(sort -n "$WORK/rss.txt" | tail -1 | awk '{printf "%.0f MiB", $1 / 1024}') (java -Xmx$HEAP)"
+echo "== standalone RSS under load: max $(sort -n "$WORK/rss.txt" | tail -1 | awk '{printf "%.0f MiB", $1 / 1024}') (java -Xmx$HEAP ${JAVA_OPTS:-})"
+case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) jcmd $OCTAVO_PID VM.native_memory summary | grep -E "committed=" | head -20 ;; esac

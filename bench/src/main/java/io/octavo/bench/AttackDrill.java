@@ -167,12 +167,17 @@ public final class AttackDrill {
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger other = new AtomicInteger();
     List<Future<?>> sent = new ArrayList<>();
+    long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // a wedged server must not keep the drill for hours
     for (int i = 0; i < UNIQUE_URLS; i++) {
       int n = i;
       sent.add(clients.submit(() -> {
+        if (System.nanoTime() > giveUpAt) {
+          other.incrementAndGet();
+          return;
+        }
         try {
           HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve(page + "?utm=" + n))
-              .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
           (response.statusCode() == 200 ? ok : other).incrementAndGet();
         } catch (Exception e) {
           other.incrementAndGet();
@@ -196,9 +201,11 @@ public final class AttackDrill {
         healthMaxMillis.accumulateAndGet(millis, Math::max);
         if (response.statusCode() != 200 || millis >= 1_000) {
           healthFailures.incrementAndGet();
+          System.out.printf("  /health answered %d after %d ms%n", response.statusCode(), millis);
         }
       } catch (Exception e) {
         healthFailures.incrementAndGet();
+        System.out.printf("  /health failed after %d ms: %s%n", (System.nanoTime() - start) / 1_000_000, e);
       }
       healthChecks.incrementAndGet();
       sleep(200);
