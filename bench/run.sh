@@ -84,4 +84,4 @@ awk '
     printf "deep list / page 1, one reader: p50 %.2f, p95 %.2f\n", v["list_db_depth_10000_c2", "p50_ms"] / v["list_db_page1_c2", "p50_ms"], v["list_db_depth_10000_c2", "p95_ms"] / v["list_db_page1_c2", "p95_ms"]
   }' "$WORK/results.txt"
 echo "== standalone RSS under load: max $(sort -n "$WORK/rss.txt" | tail -1 | awk '{printf "%.0f MiB", $1 / 1024}') (java -Xmx$HEAP ${JAVA_OPTS:-})"
-case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) jcmd $OCTAVO_PID VM.native_memory summary | grep -E "committed=" | head -20 ;; esac
+case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) jcmd $OCTAVO_PID VM.native_memory summary | grep -E "^(Total|-)" ;; esac
