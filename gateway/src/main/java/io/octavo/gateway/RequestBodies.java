@@ -1,6 +1,7 @@
 package io.octavo.gateway;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * chunk goes to disk with back-pressure), and the budget is given back when its response ends.
  */
 final class RequestBodies {
+  private static final Duration LINGER = Duration.ofSeconds(2);
   private final Vertx vertx;
   private final BodyBudget budget;
   private final long maxBodyBytes;
@@ -107,14 +109,31 @@ final class RequestBodies {
           ctx.response().putHeader("connection", "close");
         }
       });
-      // Vert.x would keep the connection open until the body ends; its close waits for the response's bytes
+      // Vert.x would keep the connection open until the body ends
       ctx.addEndHandler(ended -> {
         if (!request.isEnded()) {
-          request.connection().close();
+          lingerThenClose(ctx.vertx(), request);
         }
       });
     }
     ctx.next();
+  }
+
+  /**
+   * Closing a socket with unread bytes in it makes the kernel send a reset, and a reset can make
+   * the client drop the response it has not read yet: a browser would see "connection reset"
+   * instead of the 401. So whatever still arrives is read and dropped (never kept) for a moment
+   * before the close (what Apache and nginx call a lingering close).
+   */
+  private static void lingerThenClose(Vertx vertx, HttpServerRequest request) {
+    HttpConnection connection = request.connection();
+    long timer = vertx.setTimer(LINGER.toMillis(), fired -> connection.close());
+    request.handler(dropped -> { })
+        .endHandler(end -> {
+          vertx.cancelTimer(timer);
+          connection.close();
+        })
+        .resume();
   }
 
   private static boolean hasBody(HttpServerRequest request) {
