@@ -89,7 +89,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.post("/api/import").handler(auth::require).handler(imports::upload); // streamed: no BodyHandler
     router.get("/api/import/:id").handler(auth::require).handler(imports::status);
     router.get("/api/export").handler(auth::require).handler(imports::export);
-    router.post("/api/media").handler(auth::require).handler(media::upload); // authenticated first, then streamed
+    router.post("/api/media").handler(auth::require)
+        .handler(ctx -> bodies.streamed(ctx, shared.media().settings().uploadTimeout(), MediaReceiver.HELD_BYTES))
+        .handler(media::upload); // authenticated first, then streamed a chunk at a time
     router.get("/api/media").handler(auth::require).handler(media::list);
     router.get("/api/media/:id").handler(auth::require).handler(media::get);
     router.delete("/api/media/:id").handler(auth::require).handler(media::delete);

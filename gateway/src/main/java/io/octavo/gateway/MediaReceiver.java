@@ -23,6 +23,12 @@ import java.util.List;
  * upload holds at most about one chunk in memory, whatever the file's size.
  */
 final class MediaReceiver {
+  /**
+   * What one upload holds in memory at most, reserved in the gateway's body budget: the chunk being
+   * filled, the one on its way, and its copy on a local event bus.
+   */
+  static final long HELD_BYTES = 3L * MediaFile.CHUNK_BYTES;
+
   private final Vertx vertx;
   private final MediaClient media;
   private final long maxBytes;

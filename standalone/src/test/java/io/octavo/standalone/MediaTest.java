@@ -48,7 +48,8 @@ class MediaTest {
   static void start() throws Exception {
     // a small limit keeps the 413 test quick; files over 100 kB stream from the store instead of the cache
     TestOctavo started = TestOctavo.start(MediaTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN,
-        "OCTAVO_MAX_MEDIA_BYTES", String.valueOf(MAX_BYTES), "OCTAVO_MEDIA_CACHE_FILE_BYTES", "100000"));
+        "OCTAVO_MAX_MEDIA_BYTES", String.valueOf(MAX_BYTES), "OCTAVO_MEDIA_CACHE_FILE_BYTES", "100000",
+        "OCTAVO_MEDIA_UPLOAD_TIMEOUT_MS", "3000"));
     octavo = started.octavo();
     port = started.port();
     api = new Api(started.port(), TOKEN);
@@ -181,6 +182,17 @@ class MediaTest {
     HttpResponse<Buffer> declared = raw("big.pdf", "application/pdf", big);
     assertThat(declared.statusCode()).isEqualTo(413);
     assertThat(declared.bodyAsJsonObject().getInteger("status")).isEqualTo(413);
+  }
+
+  @Test
+  void anUploadThatStallsIsCutOff() {
+    HttpClientResponse stalled = vertx.createHttpClient()
+        .request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+            .setURI("/api/media?name=slow.pdf").putHeader("authorization", "Bearer " + TOKEN)
+            .putHeader("content-type", "application/pdf").putHeader("content-length", "500000"))
+        .compose(request -> request.write(Buffer.buffer(pdf(10_000))).compose(sent -> request.response()))
+        .await(); // 10 kB of 500 kB, then nothing
+    assertThat(stalled.statusCode()).isEqualTo(408);
   }
 
   @Test
