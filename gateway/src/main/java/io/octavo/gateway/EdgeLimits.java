@@ -14,31 +14,39 @@ import java.util.Map;
  *     connection is closed ({@code OCTAVO_BODY_TIMEOUT_MS})
  * @param bodyBufferBytes request bodies held in memory, all connections together; over it 503
  *     ({@code OCTAVO_BODY_BUFFER_BYTES})
+ * @param importUploadTimeout the same deadline for an archive streamed to {@code POST /api/import},
+ *     which may be large ({@code OCTAVO_IMPORT_UPLOAD_TIMEOUT_MS}; media has its own)
  * @param cacheMaxBytes the response cache's bound, keys and bodies ({@code OCTAVO_CACHE_MAX_BYTES})
  */
-public record EdgeLimits(Duration idleTimeout, Duration bodyTimeout, long bodyBufferBytes, long cacheMaxBytes) {
+public record EdgeLimits(Duration idleTimeout, Duration bodyTimeout, long bodyBufferBytes, long cacheMaxBytes,
+                         Duration importUploadTimeout) {
 
   static EdgeLimits fromEnv(Map<String, String> env) {
     return new EdgeLimits(
         Duration.ofMillis(Env.longValue(env, "OCTAVO_IDLE_TIMEOUT_MS", 30_000)),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_BODY_TIMEOUT_MS", 30_000)),
         Env.longValue(env, "OCTAVO_BODY_BUFFER_BYTES", 32L * 1024 * 1024),
-        Env.longValue(env, "OCTAVO_CACHE_MAX_BYTES", 32L * 1024 * 1024));
+        Env.longValue(env, "OCTAVO_CACHE_MAX_BYTES", 32L * 1024 * 1024),
+        Duration.ofMillis(Env.longValue(env, "OCTAVO_IMPORT_UPLOAD_TIMEOUT_MS", 600_000)));
   }
 
   public EdgeLimits withBodyTimeout(Duration timeout) {
-    return new EdgeLimits(idleTimeout, timeout, bodyBufferBytes, cacheMaxBytes);
+    return new EdgeLimits(idleTimeout, timeout, bodyBufferBytes, cacheMaxBytes, importUploadTimeout);
   }
 
   public EdgeLimits withBodyBufferBytes(long bytes) {
-    return new EdgeLimits(idleTimeout, bodyTimeout, bytes, cacheMaxBytes);
+    return new EdgeLimits(idleTimeout, bodyTimeout, bytes, cacheMaxBytes, importUploadTimeout);
   }
 
   public EdgeLimits withCacheMaxBytes(long bytes) {
-    return new EdgeLimits(idleTimeout, bodyTimeout, bodyBufferBytes, bytes);
+    return new EdgeLimits(idleTimeout, bodyTimeout, bodyBufferBytes, bytes, importUploadTimeout);
   }
 
   public EdgeLimits withIdleTimeout(Duration timeout) {
-    return new EdgeLimits(timeout, bodyTimeout, bodyBufferBytes, cacheMaxBytes);
+    return new EdgeLimits(timeout, bodyTimeout, bodyBufferBytes, cacheMaxBytes, importUploadTimeout);
+  }
+
+  public EdgeLimits withImportUploadTimeout(Duration timeout) {
+    return new EdgeLimits(idleTimeout, bodyTimeout, bodyBufferBytes, cacheMaxBytes, timeout);
   }
 }

@@ -86,7 +86,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/trash").handler(auth::require).handler(trash::list);
     router.post("/api/trash/:id/restore").handler(auth::require).handler(trash::restore);
     router.post("/api/render").handler(auth::require).handler(bodies::buffered).handler(render::preview);
-    router.post("/api/import").handler(auth::require).handler(imports::upload); // streamed: no BodyHandler
+    // streamed to disk: nothing held in memory, but a deadline all the same
+    router.post("/api/import").handler(auth::require)
+        .handler(ctx -> bodies.streamed(ctx, settings.edge().importUploadTimeout(), 0)).handler(imports::upload);
     router.get("/api/import/:id").handler(auth::require).handler(imports::status);
     router.get("/api/export").handler(auth::require).handler(imports::export);
     router.post("/api/media").handler(auth::require)

@@ -30,9 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       read, let alone buffered.</li>
  * </ul>
  *
- * A streamed upload route (an import, media) calls {@code streamed(deadline, bytesHeldInMemory)}
- * after auth: it gets the deadline and the reservation of what it keeps in memory (0 when every
- * chunk goes to disk with back-pressure), and the budget is given back when its response ends.
+ * A streamed upload route calls {@link #streamed} after auth (as {@code POST /api/import} and
+ * {@code POST /api/media} do): it gets its own deadline and the reservation of what it keeps in
+ * memory (0 when every chunk goes to disk with back-pressure, one chunk for media), and the budget
+ * is given back when its response ends.
  */
 final class RequestBodies {
   private static final Duration LINGER = Duration.ofSeconds(2);

@@ -159,6 +159,19 @@ class EdgeAttackTest {
   }
 
   @Test
+  void anUploadStreamedToStorageHasItsOwnDeadline() throws Exception {
+    GatewaySettings settings = settings();
+    start(settings.withEdge(settings.edge().withImportUploadTimeout(Duration.ofMillis(500))));
+    RawConnection slow = connect();
+    slow.write("POST /api/import HTTP/1.1\r\nHost: octavo\r\nContent-Type: application/zip\r\n"
+        + "Authorization: Bearer " + TOKEN + "\r\nContent-Length: 100000\r\n\r\nPK");
+    long trickling = vertx.setPeriodic(100, id -> slow.write("a"));
+    slow.closed().await(5, TimeUnit.SECONDS);
+    vertx.cancelTimer(trickling);
+    assertThat(slow.received()).startsWith("HTTP/1.1 408 ");
+  }
+
+  @Test
   void bodiesBeyondTheProcessBudgetAre503UntilTheOthersFinish() throws Exception {
     GatewaySettings settings = settings().withMaxBodyBytes(1000);
     start(settings.withEdge(settings.edge().withBodyBufferBytes(3000)));
