@@ -13,6 +13,8 @@ const token = process.env.OCTAVO_TOKEN;
 const shots = process.env.SCREENSHOTS ?? "docs/screenshots";
 const origin = new URL(base).origin;
 let browser;
+// TeX that would build a page-covering phishing link if MathJax honoured \href and \style (issue 14).
+const INJECTION = "\\href{https://evil.example}{\\style{position:fixed;top:0;left:0;width:100%;height:100%}{X}}";
 
 async function create(post) {
   const response = await fetch(`${base}/api/posts`, {
@@ -43,6 +45,8 @@ before(async () => {
   });
   await create({ slug: "a-second-post", title: "A Second Post", markdown: "Plain prose, *emphasis*, and a [link](/archive).",
     published_at: "2026-11-19T09:00:00Z", tags: ["notes"] });
+  await create({ slug: "math-injection", title: "Math Injection", published_at: "2026-11-18T09:00:00Z",
+    markdown: `Stored: $${INJECTION}$ and a safe $x^2$.` });
   await create({ slug: "unfinished-draft", title: "Unfinished Draft", markdown: "secret", status: "draft" });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -112,5 +116,34 @@ test("a dead link gets the friendly 404 page", async () => {
   const { page, response } = await open(context, "/posts/no-such-post");
   assert.equal(response.status(), 404);
   assert.match(await page.locator("h1").textContent(), /Nothing here/);
+  await context.close();
+});
+
+/** Math never makes a link or a style: no <a> to the attacker, no fixed-position element. */
+async function assertNoInjection(page) {
+  const links = await page.locator('a[href*="evil.example"], [href*="evil.example"]').count();
+  assert.equal(links, 0, "no link built from \\href");
+  const fixed = await page.evaluate(() => [...document.querySelectorAll("body *")]
+    .filter((node) => getComputedStyle(node).position === "fixed").map((node) => node.outerHTML.slice(0, 120)));
+  assert.deepEqual(fixed, [], "no fixed-position element built from \\style");
+}
+
+test("TeX in a search query typesets without a link or a style", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await open(context, `/search?q=${encodeURIComponent(`\\(${INJECTION}\\)`)}`);
+  await page.waitForFunction(() => !window.MathJax || window.MathJax.startup?.promise, null, { timeout: 15000 });
+  await page.evaluate(() => window.MathJax?.startup?.promise);
+  await assertNoInjection(page);
+  assert.deepEqual(errors, [], "console errors");
+  await context.close();
+});
+
+test("TeX stored in a post typesets without a link or a style", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await open(context, "/posts/math-injection");
+  await page.evaluate(() => window.MathJax?.startup?.promise);
+  assert.ok(await page.locator(".content math, .content mjx-container").count() >= 1, "the math is typeset");
+  await assertNoInjection(page);
+  assert.deepEqual(errors, [], "console errors");
   await context.close();
 });
