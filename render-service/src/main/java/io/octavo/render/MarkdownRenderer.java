@@ -4,7 +4,10 @@ import io.octavo.common.ServiceFailure;
 import io.octavo.common.render.Rendered;
 import io.octavo.render.math.MathExtension;
 import io.octavo.render.math.MathSpans;
+import io.octavo.render.math.MathTypesetter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -21,27 +24,40 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Markdown source to a post's derived fields. Thread-safe: one instance serves every worker.
  *
  * <p>The pipeline: check limits, parse (CommonMark, GFM, footnotes, math), derive the excerpt, table
- * of contents and word count, render, sanitise, then put the math spans back in.
+ * of contents and word count, render, sanitise, then put the math spans back in (typeset to MathML
+ * when a {@link MathTypesetter} is given; its output passes a MathML allow-list of its own).
  */
 public final class MarkdownRenderer {
   /** Bump when the HTML for the same source changes: stored posts then re-render in the background. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3; // 3: math carries MathML
 
   private final Parser parser;
   private final HtmlRenderer renderer;
   private final RenderLimits limits;
+  private final MathTypesetter typesetter;
 
-  private MarkdownRenderer(Parser parser, HtmlRenderer renderer, RenderLimits limits) {
+  private MarkdownRenderer(Parser parser, HtmlRenderer renderer, RenderLimits limits, MathTypesetter typesetter) {
     this.parser = parser;
     this.renderer = renderer;
     this.limits = limits;
+    this.typesetter = typesetter;
   }
 
+  /** Math as TeX spans only (pandoc without {@code --mathml}): no JavaScript engine is started. */
   public static MarkdownRenderer create() {
     return create(RenderLimits.defaults());
   }
 
   public static MarkdownRenderer create(RenderLimits limits) {
+    return create(limits, null);
+  }
+
+  /**
+   * The render-service's renderer: math spans also carry MathML made by {@code typesetter}.
+   *
+   * @param typesetter null for TeX spans only
+   */
+  public static MarkdownRenderer create(RenderLimits limits, MathTypesetter typesetter) {
     List<Extension> extensions = List.of(
         YamlFrontMatterExtension.create(), // front matter is metadata, never body text
         MathExtension.create(),
@@ -63,7 +79,7 @@ public final class MarkdownRenderer {
         .extensions(extensions)
         .attributeProviderFactory(context -> new SafeUrls()) // percent-encodes, then allow-lists URLs
         .build();
-    return new MarkdownRenderer(parser, renderer, limits);
+    return new MarkdownRenderer(parser, renderer, limits, typesetter);
   }
 
   /** The bare pipeline: what commonmark-java alone would output, for benchmarks and comparisons. */
@@ -79,13 +95,15 @@ public final class MarkdownRenderer {
       Excerpt excerpt = Excerpt.cut(document); // takes the <!-- more --> marker out of the document
       String excerptHtml = excerpt.nodes().stream().map(renderer::render).reduce("", String::concat);
       DocumentFacts facts = DocumentFacts.of(document);
+      Set<String> warnings = new LinkedHashSet<>(); // the excerpt repeats the body's first formulas
       return new Rendered(
-          safe(renderer.render(document), facts.rawHtml()),
-          safe(excerptHtml, facts.rawHtml()),
+          safe(renderer.render(document), facts.rawHtml(), warnings),
+          safe(excerptHtml, facts.rawHtml(), warnings),
           excerpt.hasMore(),
           facts.toc(),
           facts.words(),
-          VERSION);
+          VERSION,
+          List.copyOf(warnings));
     } catch (StackOverflowError e) {
       throw ServiceFailure.unprocessable("the Markdown nests too deeply to render");
     }
@@ -96,8 +114,9 @@ public final class MarkdownRenderer {
    * HTML written in the source can carry markup: a post without any skips the sanitiser, which
    * costs more than parsing and rendering together.
    */
-  private static String safe(String html, boolean rawHtml) {
-    return MathSpans.restore(rawHtml ? Sanitizer.clean(MathSpans.shieldForSanitiser(html)) : html);
+  private String safe(String html, boolean rawHtml, Set<String> warnings) {
+    return MathSpans.restore(rawHtml ? Sanitizer.clean(MathSpans.shieldForSanitiser(html)) : html,
+        typesetter, warnings::add);
   }
 
   private static final class Bare {

@@ -1,6 +1,8 @@
 package io.octavo.render;
 
+import io.micrometer.core.instrument.Tags;
 import io.octavo.common.node.Node;
+import io.octavo.render.math.MathTypesetter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.ext.healthchecks.Status;
@@ -13,7 +15,9 @@ public final class RenderService {
   }
 
   public static Future<String> deploy(Node node) {
-    MarkdownRenderer renderer = MarkdownRenderer.create(RenderLimits.fromEnv(node.env()));
+    MathTypesetter typesetter = MathTypesetter.create();
+    typesetter.bindTo(node.registry(), Tags.of("service", NAME));
+    MarkdownRenderer renderer = MarkdownRenderer.create(RenderLimits.fromEnv(node.env()), typesetter);
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return node.vertx()
         .deployVerticle(() -> new RenderVerticle(renderer, node.registry()),

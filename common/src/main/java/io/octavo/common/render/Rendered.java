@@ -2,15 +2,26 @@ package io.octavo.common.render;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * Reply of {@code render.markdown}: everything a post derives from its source.
  *
  * @param toc headings h2-h4 as {@code [{"level", "text", "id"}]}
  * @param rendererVersion bumped when output for the same source changes, so stored posts re-render
+ * @param warnings what the renderer could not do as written, for the writer (a formula it could not
+ *     typeset, ...); the post is rendered all the same
  */
 public record Rendered(String html, String excerptHtml, boolean hasMore, JsonArray toc, int wordCount,
-                       int rendererVersion) {
+                       int rendererVersion, List<String> warnings) {
+
+  public Rendered {
+    warnings = List.copyOf(warnings);
+  }
+
+  public Rendered(String html, String excerptHtml, boolean hasMore, JsonArray toc, int wordCount, int rendererVersion) {
+    this(html, excerptHtml, hasMore, toc, wordCount, rendererVersion, List.of());
+  }
 
   public int readingTimeMinutes() {
     return readingTimeMinutes(wordCount);
@@ -28,7 +39,8 @@ public record Rendered(String html, String excerptHtml, boolean hasMore, JsonArr
         json.getBoolean("has_more", false),
         json.getJsonArray("toc", new JsonArray()),
         json.getInteger("word_count", 0),
-        json.getInteger("renderer_version", 0));
+        json.getInteger("renderer_version", 0),
+        json.getJsonArray("warnings", new JsonArray()).stream().map(String::valueOf).toList());
   }
 
   public JsonObject toJson() {
@@ -39,6 +51,7 @@ public record Rendered(String html, String excerptHtml, boolean hasMore, JsonArr
         .put("toc", toc)
         .put("word_count", wordCount)
         .put("reading_time_minutes", readingTimeMinutes())
-        .put("renderer_version", rendererVersion);
+        .put("renderer_version", rendererVersion)
+        .put("warnings", new JsonArray(warnings));
   }
 }

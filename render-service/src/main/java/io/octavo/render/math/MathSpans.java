@@ -2,6 +2,7 @@ package io.octavo.render.math;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Consumer;
 
 /**
  * Math travels through rendering and sanitising as placeholders, so nothing re-encodes the TeX.
@@ -49,13 +50,25 @@ public final class MathSpans {
     return out.toString();
   }
 
-  /** Replaces every placeholder with its span; the TeX is escaped for {@code <}, {@code >}, {@code &} only. */
+  /** Replaces every placeholder with its TeX span; the TeX is escaped for {@code <}, {@code >}, {@code &} only. */
   public static String restore(String html) {
-    html = restore(html, MARK, MARK);
-    return restore(html, OPEN, CLOSE);
+    return restore(html, null, warning -> { });
   }
 
-  private static String restore(String html, char open, char close) {
+  /**
+   * Replaces every placeholder with its span: with the formula's MathML inside when the
+   * typesetter converts it (the TeX then travels in the MathML's annotation), else with the TeX
+   * between {@code \(} {@code \)} or {@code \[} {@code \]}, the pandoc way, and a warning.
+   *
+   * @param typesetter null for TeX spans only
+   */
+  public static String restore(String html, MathTypesetter typesetter, Consumer<String> warnings) {
+    html = restore(html, MARK, MARK, typesetter, warnings);
+    return restore(html, OPEN, CLOSE, typesetter, warnings);
+  }
+
+  private static String restore(String html, char open, char close, MathTypesetter typesetter,
+                                Consumer<String> warnings) {
     int start = html.indexOf(open);
     if (start < 0) {
       return html;
@@ -70,13 +83,28 @@ public final class MathSpans {
       boolean display = html.charAt(start + 1) == 'd';
       String tex = new String(Base64.getUrlDecoder().decode(html.substring(start + 2, end)), StandardCharsets.UTF_8);
       out.append(html, from, start);
-      out.append(display ? "<span class=\"math display\">\\[" : "<span class=\"math inline\">\\(");
-      escape(tex, out);
-      out.append(display ? "\\]</span>" : "\\)</span>");
+      out.append(display ? "<span class=\"math display\">" : "<span class=\"math inline\">");
+      MathTypesetter.Typeset typeset = typesetter == null ? null : typesetter.typeset(tex, display);
+      if (typeset != null && typeset.converted()) {
+        out.append(typeset.mathml());
+      } else {
+        if (typeset != null) {
+          warnings.accept("math not typeset (" + typeset.error() + "): " + abbreviated(tex));
+        }
+        out.append(display ? "\\[" : "\\(");
+        escape(tex, out);
+        out.append(display ? "\\]" : "\\)");
+      }
+      out.append("</span>");
       from = end + 1;
       start = html.indexOf(open, from);
     }
     return out.append(html, from, html.length()).toString();
+  }
+
+  private static String abbreviated(String tex) {
+    String flat = tex.strip().replaceAll("\\s+", " ");
+    return flat.length() > 80 ? flat.substring(0, 79) + "…" : flat;
   }
 
   private static void escape(String tex, StringBuilder out) {

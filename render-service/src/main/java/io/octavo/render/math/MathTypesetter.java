@@ -1,0 +1,132 @@
+package io.octavo.render.math;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * TeX to safe MathML, once per distinct formula: Temml converts, {@link MathMlPolicy} cleans,
+ * and the result (or the reason it failed) is cached under a hash of the TeX, bounded in bytes.
+ * A blog repeats many formulas, and a re-render after a renderer upgrade finds them all here.
+ * Thread-safe; conversion runs on the caller's thread (the render-service's worker pool).
+ */
+public final class MathTypesetter implements AutoCloseable {
+  private final TemmlEngine engine;
+  private final Cache<String, Typeset> cache;
+  private final LongAdder converted = new LongAdder();
+  private final LongAdder unconverted = new LongAdder();
+
+  private MathTypesetter(TemmlEngine engine, long cacheBytes) {
+    this.engine = engine;
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(cacheBytes)
+        .weigher((String key, Typeset value) -> 64 + 2 * (key.length() + value.size()))
+        .recordStats()
+        .build();
+  }
+
+  /**
+   * @param workers how many formulas may convert at once (one JavaScript context each)
+   * @param limit the time one formula may take before it counts as not converted
+   * @param cacheBytes the cache's bound, in bytes of MathML and keys
+   */
+  public static MathTypesetter create(int workers, Duration limit, long cacheBytes) {
+    return new MathTypesetter(new TemmlEngine(workers, limit), cacheBytes);
+  }
+
+  /** Sized for the render-service: a context per core, 2 s a formula, 32 MiB of cache. */
+  public static MathTypesetter create() {
+    return create(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2), 32L << 20);
+  }
+
+  /** The MathML for a formula, or why there is none. */
+  public Typeset typeset(String tex, boolean display) {
+    String key = key(tex, display);
+    Typeset cached = cache.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    Typeset made;
+    try {
+      made = Typeset.of(MathMlPolicy.clean(engine.toMathMl(tex, display)));
+      converted.increment();
+    } catch (MathConversionException e) {
+      made = Typeset.failed(e.getMessage());
+      unconverted.increment();
+    }
+    if (!made.timedOut()) {
+      cache.put(key, made); // a timeout may be the machine's load, not the formula: try again next time
+    }
+    return made;
+  }
+
+  /** Exports conversions, failures and the cache's hits and size as Micrometer meters. */
+  public void bindTo(MeterRegistry registry, Tags tags) {
+    FunctionCounter.builder("octavo.render.math.formulas", converted, LongAdder::sum)
+        .description("formulas converted to MathML (cache misses)").tags(tags.and("result", "converted"))
+        .register(registry);
+    FunctionCounter.builder("octavo.render.math.formulas", unconverted, LongAdder::sum)
+        .description("formulas the TeX engine could not convert (pages fall back to MathJax)")
+        .tags(tags.and("result", "unconverted")).register(registry);
+    CaffeineCacheMetrics.monitor(registry, cache, "octavo.math", tags);
+  }
+
+  /** Hits, misses and conversions so far: for benchmarks and tests. */
+  public Stats stats() {
+    var stats = cache.stats();
+    return new Stats(stats.hitCount(), stats.missCount(), converted.sum(), unconverted.sum());
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  private static String key(String tex, boolean display) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((byte) (display ? 'd' : 'i'));
+      return Base64.getEncoder().withoutPadding().encodeToString(sha.digest(tex.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Either MathML or the reason there is none. */
+  public record Typeset(String mathml, String error) {
+    static Typeset of(String mathml) {
+      return new Typeset(mathml, null);
+    }
+
+    static Typeset failed(String error) {
+      return new Typeset(null, error);
+    }
+
+    public boolean converted() {
+      return mathml != null;
+    }
+
+    boolean timedOut() {
+      return error != null && error.startsWith(TemmlEngine.TIMED_OUT);
+    }
+
+    int size() {
+      return converted() ? mathml.length() : error.length();
+    }
+  }
+
+  public record Stats(long hits, long misses, long converted, long unconverted) {
+    public double hitRatio() {
+      return hits + misses == 0 ? 0 : (double) hits / (hits + misses);
+    }
+  }
+}

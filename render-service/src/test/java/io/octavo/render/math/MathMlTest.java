@@ -1,0 +1,99 @@
+package io.octavo.render.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.octavo.common.render.Rendered;
+import io.octavo.render.MarkdownRenderer;
+import io.octavo.render.RenderLimits;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Math typeset on the server: MathML Core in the span, the TeX in its annotation, nothing unsafe. */
+class MathMlTest {
+  private static MathTypesetter typesetter;
+  private static MarkdownRenderer renderer;
+
+  @BeforeAll
+  static void start() {
+    typesetter = MathTypesetter.create(2, Duration.ofSeconds(10), 1 << 20);
+    renderer = MarkdownRenderer.create(RenderLimits.defaults(), typesetter);
+  }
+
+  @AfterAll
+  static void stop() {
+    typesetter.close();
+  }
+
+  @Test
+  void inlineMathCarriesMathMlWithTheTexInItsAnnotation() {
+    String html = renderer.render("Euler: $e^{i\\pi} + 1 = 0$, and $a<b$.").html();
+    assertThat(html).startsWith("<p>Euler: <span class=\"math inline\"><math><semantics>")
+        .contains("<mi>π</mi>", "<annotation encoding=\"application/x-tex\">e^{i\\pi} + 1 = 0</annotation>",
+            "<annotation encoding=\"application/x-tex\">a&lt;b</annotation></semantics></math></span>.</p>")
+        .doesNotContain("\\(");
+  }
+
+  @Test
+  void displayMathIsABlockMathElement() {
+    String html = renderer.render("$$\n\\int_0^1 x\\,dx = \\frac{1}{2}\n$$\n").html();
+    assertThat(html).startsWith("<p><span class=\"math display\"><math display=\"block\"")
+        .contains("<mfrac>", "<msubsup>").endsWith("</math></span></p>\n");
+  }
+
+  @Test
+  void texNeverBecomesALinkOrAStyle() {
+    Rendered out = renderer.render("$\\href{https://evil.example}{\\style{position:fixed;top:0}{X}}$ "
+        + "$\\ref{x}$ $\\eqref{x}$ $\\class{evil}{y}$ $\\htmlData{a=b}{z}$ $\\url{javascript:alert(1)}$");
+    assertThat(out.html()).doesNotContain("<a", "href=", "style=", "class=\"evil");
+  }
+
+  @Test
+  void aFormulaTemmlCannotConvertStaysTexAndIsAWarning() {
+    Rendered out = renderer.render("Fine $x^2$ but $\\notacommand{y}$.\n\n<!-- more -->\n\nrest");
+    assertThat(out.html()).contains("<span class=\"math inline\">\\(\\notacommand{y}\\)</span>", "<msup>");
+    assertThat(out.excerptHtml()).contains("\\(\\notacommand{y}\\)");
+    assertThat(out.warnings()).singleElement().asString()
+        .contains("math not typeset", "\\notacommand", "Unsupported function name");
+  }
+
+  @Test
+  void reRenderingFindsEveryFormulaInTheCache() {
+    MathTypesetter own = MathTypesetter.create(1, Duration.ofSeconds(10), 1 << 20);
+    try (own) {
+      MarkdownRenderer fresh = MarkdownRenderer.create(RenderLimits.defaults(), own);
+      String post = "$a_1$ $b^2$ $\\sqrt{c}$ and again $a_1$";
+      fresh.render(post);
+      MathTypesetter.Stats first = own.stats();
+      assertThat(first.converted()).isEqualTo(3);
+      fresh.render(post);
+      MathTypesetter.Stats second = own.stats();
+      assertThat(second.converted()).isEqualTo(3);
+      assertThat(second.misses()).isEqualTo(first.misses());
+      assertThat(second.hits()).isGreaterThan(first.hits());
+    }
+  }
+
+  @Test
+  void aFormulaOverTheTimeLimitIsNotConvertedAndTheEngineRecovers() {
+    try (TemmlEngine engine = new TemmlEngine(1, Duration.ofMillis(50))) {
+      String huge = "x^{2}+".repeat(4000) + "1";
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine.toMathMl(huge, true)))
+          .isInstanceOf(MathConversionException.class).hasMessageContaining("took longer than 50 ms");
+    }
+    try (TemmlEngine engine = new TemmlEngine(1, Duration.ofSeconds(10))) {
+      assertThat(engine.toMathMl("x", false)).contains("<mi>x</mi>");
+    }
+  }
+
+  @Test
+  void thePolicyKeepsMathMlCoreAndDropsEverythingElse() {
+    String hostile = "<math display=\"block\" onclick=\"alert(1)\"><mrow href=\"javascript:alert(1)\" id=\"main\">"
+        + "<mi style=\"position:fixed;top:0;color:#f00;background:url(x)\" class=\"tml-sml-pad\">x</mi>"
+        + "<a href=\"#x\">ref</a><annotation-xml encoding=\"text/html\"><img src=x onerror=alert(1)></annotation-xml>"
+        + "<script>alert(1)</script><mspace width=\"1em\"></mspace></mrow></math>";
+    assertThat(MathMlPolicy.clean(hostile)).isEqualTo("<math display=\"block\"><mrow>"
+        + "<mi style=\"color:#f00\" class=\"tml-sml-pad\">x</mi>ref<mspace width=\"1em\"></mspace></mrow></math>");
+  }
+}
