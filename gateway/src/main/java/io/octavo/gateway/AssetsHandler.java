@@ -18,7 +18,7 @@ final class AssetsHandler {
   private static final Map<String, String> ROOTS = Map.of(
       "mathjax", "/META-INF/resources/webjars/mathjax/3.2.2/es5/",
       "highlight", "/META-INF/resources/webjars/highlightjs/11.10.0/",
-      "site-1", "/octavo/assets/");
+      "site-2", "/octavo/assets/");
   private static final Map<String, String> TYPES = Map.of(
       "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "woff", "font/woff",
       "woff2", "font/woff2", "json", "application/json", "svg", "image/svg+xml");

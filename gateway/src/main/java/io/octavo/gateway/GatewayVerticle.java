@@ -118,6 +118,7 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/series/:name", auth, limits, pages::series);
     read(router, "/search", auth, limits, pages::search);
     read(router, "/archive", auth, limits, pages::archive);
+    router.get("/robots.txt").handler(pages::robots);
     router.get("/assets/:root/*").handler(assets::serve);
     router.route("/media/:sha/:name").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(mediaFiles::serve);
 
@@ -146,6 +147,8 @@ public final class GatewayVerticle extends VerticleBase {
         // HTTP/2 belongs at the TLS edge (the load balancer); an h2c upgrade behind it would turn a
         // drain into GOAWAYs that plain clients do not retry
         .setHttp2ClearTextEnabled(false)
+        // pages, feeds and the API are text: gzip or deflate when the client asks (1.2 MB of MathJax too)
+        .setCompressionSupported(true)
         .setMaxInitialLineLength(MAX_REQUEST_LINE)
         .setMaxHeaderSize(MAX_REQUEST_LINE)
         .setIdleTimeout((int) settings.edge().idleTimeout().toMillis())

@@ -10,6 +10,7 @@ import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.SlugFormat;
 import io.octavo.gateway.pages.Format;
+import io.octavo.gateway.pages.PostView;
 import io.octavo.gateway.pages.Site;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
@@ -30,7 +31,11 @@ import java.util.function.Supplier;
  * may see, are cached like API reads, and carry ETags.
  */
 final class PagesHandler {
-  /** MathJax writes its styles inline; images in posts may come from the web. Scripts: this origin only. */
+  /**
+   * MathJax (on pages with a formula the server could not typeset) writes its styles inline, and
+   * so does the server's MathML; images in posts may come from the web. Scripts: this origin only
+   * (the JSON-LD block is data, not script).
+   */
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
       + "frame-ancestors 'none'; form-action 'self'";
@@ -61,7 +66,8 @@ final class PagesHandler {
       notFound(ctx);
       return;
     }
-    cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false)).map(post -> render("post.jte", "post", post)));
+    cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false))
+        .map(post -> render("post.jte", "view", PostView.of(post, site))));
   }
 
   void tag(RoutingContext ctx) {
@@ -102,6 +108,13 @@ final class PagesHandler {
       all.forEach(post -> years.computeIfAbsent(Format.year(post.publishedAt()), year -> new ArrayList<>()).add(post));
       return render("archive.jte", "years", years);
     }));
+  }
+
+  /** Every page may be crawled (drafts are never on one); the sitemap lists the posts. */
+  void robots(RoutingContext ctx) {
+    ctx.response().putHeader("content-type", "text/plain; charset=utf-8")
+        .putHeader("cache-control", "public, max-age=3600")
+        .end("User-agent: *\nDisallow: /api/\nAllow: /\n\nSitemap: " + site.baseUrl() + "/sitemap.xml\n");
   }
 
   /** The friendly 404, for pages; the API keeps its problem documents. */

@@ -173,10 +173,20 @@ class ApiTest {
     assertThat(preview.statusCode()).isEqualTo(200);
     JsonObject body = preview.bodyAsJsonObject();
     assertThat(body.getString("html")).contains(
-        "<span class=\"math inline\">\\(e^{i\\pi} + 1 = 0\\)</span>",
-        "<span class=\"math inline\">\\(a_1 &lt; b_1\\)</span>", "<table>");
+        "<span class=\"math inline\"><math><semantics>",
+        "<annotation encoding=\"application/x-tex\">e^{i\\pi} + 1 = 0</annotation>",
+        "<annotation encoding=\"application/x-tex\">a_1 &lt; b_1</annotation>", "<table>");
+    assertThat(body.getJsonArray("warnings")).isEmpty();
     assertThat(body.getInteger("renderer_version")).isPositive();
     assertThat(api.list("?limit=100").bodyAsString()).doesNotContain("Euler"); // a preview stores nothing
+  }
+
+  @Test
+  void aFormulaTheServerCannotTypesetIsAWarningAndStaysTex() {
+    JsonObject body = api.raw(HttpMethod.POST, "/api/render", post("Fine $x$, unknown $\\frobnicate{y}$.").encode())
+        .bodyAsJsonObject();
+    assertThat(body.getString("html")).contains("<span class=\"math inline\">\\(\\frobnicate{y}\\)</span>");
+    assertThat(body.getJsonArray("warnings").getString(0)).contains("math not typeset", "\\frobnicate");
   }
 
   @Test

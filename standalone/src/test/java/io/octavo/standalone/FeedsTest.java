@@ -77,7 +77,8 @@ class FeedsTest {
     assertThat(titles(feed)).containsExactly("Third Post", "[Guide] Part 1 - Start", "First Post");
     SyndEntry first = feed.getEntries().get(2);
     assertThat(first.getLink()).isEqualTo(PUBLIC + "/posts/first-post");
-    assertThat(first.getContents().get(0).getValue()).contains("<em>post</em>", "<span class=\"math inline\">\\(x^2\\)</span>");
+    assertThat(first.getContents().get(0).getValue()).contains("<em>post</em>",
+        "<span class=\"math inline\"><math>", "<msup><mi>x</mi>", "<annotation encoding=\"application/x-tex\">x^2</annotation>");
     assertThat(first.getCategories().get(0).getName()).isEqualTo("java");
   }
 

@@ -237,7 +237,8 @@ class ImportExportTest {
     assertThat(hexo.getString("title")).isEqualTo("Fourier Series Notes");
     assertThat(hexo.getJsonArray("tags")).containsExactly("math", "signal processing", "notes");
     assertThat(hexo.getString("published_at")).isEqualTo("2021-03-04T05:06:07Z");
-    assertThat(hexo.getString("excerpt_html")).contains("<span class=\"math inline\">\\(f\\)</span>");
+    assertThat(hexo.getString("excerpt_html")).contains("<span class=\"math inline\"><math>",
+        "<annotation encoding=\"application/x-tex\">f</annotation>");
     assertThat(hexo.getBoolean("has_more")).isTrue();
     assertThat(hexo.getString("html")).contains("<span class=\"math display\">", "language-python");
     assertThat(hexo.getJsonObject("meta").getBoolean("comments")).isTrue();

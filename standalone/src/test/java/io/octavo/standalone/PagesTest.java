@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -48,6 +49,10 @@ class PagesTest {
     api.create(post("secret").put("title", "Hidden Draft Page").put("status", "draft"));
     api.create(post("One.").put("title", "[Guide] Part 1 - Start").put("published_at", "2024-02-01T10:00:00Z"));
     api.create(post("Two.").put("title", "[Guide] Part 2 - Next").put("published_at", "2024-02-02T10:00:00Z"));
+    api.create(post("# Shared Widely\n\nA first paragraph with *emphasis*, $E = mc^2$ and a [link](/x).\n\n"
+        + "<!-- more -->\n\n![A chart](/media/abc/chart.png)\n\nThe rest.")
+        .put("slug", "shared-widely").put("tags", new JsonArray().add("physics").add("notes"))
+        .put("published_at", "2025-03-01T10:00:00Z"));
   }
 
   @AfterAll
@@ -75,7 +80,9 @@ class PagesTest {
     List<String> titles = index.select("article.summary h2").eachText();
     assertThat(titles).hasSize(10).startsWith("Post number 12", "Post number 11").doesNotContain("Hidden Draft Page");
     Element first = index.selectFirst("article.summary");
-    assertThat(first.selectFirst(".excerpt").html()).contains("<span class=\"math inline\">\\(x_{12}\\)</span>".replace("{12}", "12"));
+    Element math = first.selectFirst(".excerpt span.math.inline > math");
+    assertThat(math.selectFirst("msub")).isNotNull();
+    assertThat(math.selectFirst("annotation[encoding=application/x-tex]").text()).isEqualTo("x_12");
     assertThat(first.selectFirst("a.more").text()).isEqualTo("Read More");
     assertThat(first.selectFirst("a.more").attr("href")).isEqualTo("/posts/post-number-12");
     assertThat(index.selectFirst("time").attr("datetime")).isEqualTo("2026-01-12T10:00:00Z");
@@ -94,7 +101,8 @@ class PagesTest {
   void everythingAuthorsWriteIsEscapedExceptSanitisedPostHtml() {
     Document post = page("/posts/tricky");
     assertThat(post.select("script").eachAttr("src")).allSatisfy(src -> assertThat(src).startsWith("/assets/"));
-    assertThat(post.select("script").stream().filter(script -> !script.hasAttr("src")).toList()).isEmpty();
+    assertThat(post.select("script").stream()
+        .filter(script -> !script.hasAttr("src") && !script.attr("type").equals("application/ld+json")).toList()).isEmpty();
     assertThat(post.selectFirst("h1").text()).isEqualTo("Tricky <script>alert('title')</script> & Co");
     assertThat(post.title()).isEqualTo("Tricky <script>alert('title')</script> & Co · Test <Blog>");
     assertThat(post.select("nav.toc a").eachAttr("href")).containsExactly("#section-one", "#section-two");
@@ -146,5 +154,81 @@ class PagesTest {
     assertThat(mathjax.statusCode()).isEqualTo(200);
     assertThat(mathjax.getHeader("cache-control")).contains("immutable");
     assertThat(get("/assets/mathjax/../../../../etc/passwd").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aLinkPreviewBotFindsOpenGraphAndABlogPosting() {
+    // what a bot reads: the raw page, no script run
+    Document post = page("/posts/shared-widely");
+    assertThat(post.select("h1").eachText()).containsExactly("Shared Widely"); // "# Shared Widely" is not repeated
+    assertThat(og(post, "og:title")).isEqualTo("Shared Widely · Test <Blog>");
+    assertThat(og(post, "og:description")).isEqualTo("A first paragraph with emphasis, E = mc^2 and a link.");
+    assertThat(post.selectFirst("meta[name=description]").attr("content")).isEqualTo(og(post, "og:description"));
+    assertThat(og(post, "og:image")).isEqualTo("https://blog.example.org/media/abc/chart.png");
+    assertThat(og(post, "og:url")).isEqualTo("https://blog.example.org/posts/shared-widely");
+
+    Element script = post.selectFirst("script[type=application/ld+json]");
+    JsonObject ld = new JsonObject(script.data());
+    assertThat(ld.getString("@type")).isEqualTo("BlogPosting");
+    assertThat(ld.getString("headline")).isEqualTo("Shared Widely");
+    assertThat(ld.getString("datePublished")).isEqualTo("2025-03-01T10:00:00Z");
+    assertThat(ld.getString("dateModified")).isNotBlank();
+    assertThat(ld.getJsonObject("author").getString("name")).isEqualTo("Test <Blog>");
+    assertThat(ld.getJsonArray("keywords")).containsExactly("physics", "notes");
+    assertThat(ld.getString("image")).isEqualTo("https://blog.example.org/media/abc/chart.png");
+    assertThat(script.data()).doesNotContain("<"); // "</script>" in a title cannot end the element
+  }
+
+  @Test
+  void theIndexDoesNotRepeatATitleWrittenAsTheFirstHeading() {
+    Document second = page(page("/").selectFirst("nav.pager a[rel=next]").attr("href"));
+    Element card = second.select("article.summary").stream()
+        .filter(summary -> summary.selectFirst("h2").text().equals("Shared Widely")).findFirst().orElseThrow();
+    assertThat(card.select(".excerpt h1")).isEmpty();
+    assertThat(card.selectFirst(".excerpt").text()).startsWith("A first paragraph");
+  }
+
+  @Test
+  void readMoreOnlyWhenThePostGoesOn() {
+    Document guide = page("/series/Guide");
+    assertThat(guide.select("article.summary")).hasSize(2);
+    assertThat(guide.select("a.more")).isEmpty(); // one paragraph each: nothing more to read
+    assertThat(page("/tags/paging").select("a.more")).hasSize(10);
+  }
+
+  @Test
+  void pagesWithEveryFormulaTypesetLoadNoMathJax() {
+    assertThat(page("/posts/shared-widely").select("script[src*=mathjax]")).isEmpty();
+    assertThat(page("/").select("script[src*=mathjax]")).isEmpty();
+  }
+
+  @Test
+  void robotsTxtPointsAtTheSitemap() {
+    HttpResponse<Buffer> robots = get("/robots.txt");
+    assertThat(robots.statusCode()).isEqualTo(200);
+    assertThat(robots.getHeader("content-type")).startsWith("text/plain");
+    assertThat(robots.bodyAsString()).contains("User-agent: *", "Sitemap: https://blog.example.org/sitemap.xml");
+  }
+
+  @Test
+  void pagesAreGzippedWhenTheClientAsks() {
+    HttpResponse<Buffer> zipped = browser.get("/posts/shared-widely").putHeader("accept", "text/html")
+        .putHeader("accept-encoding", "gzip").send().await();
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.getHeader("content-encoding")).isEqualTo("gzip");
+    assertThat(gunzip(zipped.body())).contains("<h1>Shared Widely</h1>");
+    assertThat(get("/posts/shared-widely").getHeader("content-encoding")).isNull();
+  }
+
+  private static String gunzip(Buffer body) {
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body.getBytes()))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String og(Document page, String property) {
+    return page.selectFirst("meta[property=" + property + "]").attr("content");
   }
 }
