@@ -22,6 +22,7 @@ public final class RenderService {
     return node.vertx()
         .deployVerticle(() -> new RenderVerticle(renderer, node.registry()),
             new DeploymentOptions().setInstances(instances))
+        .compose(id -> node.vertx().deployVerticle(new TypesetterVerticle(typesetter)).map(id))
         .onSuccess(id -> node.readiness().register("render-consumers", promise -> promise.complete(Status.OK())));
   }
 }

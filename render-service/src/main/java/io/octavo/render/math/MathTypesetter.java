@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,6 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
  * Thread-safe; conversion runs on the caller's thread (the render-service's worker pool).
  */
 public final class MathTypesetter implements AutoCloseable {
+  private static final List<String> WARM_UP = List.of(
+      "e^{i\\pi} + 1 = 0", "\\frac{a}{b} + \\sqrt{x^2 + y^2}", "\\sum_{i=1}^n i = \\frac{n(n+1)}{2}",
+      "\\int_0^\\infty e^{-x^2}\\,dx", "\\mathbb{E}_{x \\sim p}\\left[\\log p(x)\\right]",
+      "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "\\begin{aligned} f(x) &= x^2 \\\\ &= y \\end{aligned}",
+      "\\mathbf{x}^\\top W \\hat{y}_{t+1}", "\\text{if } x \\le 0", "\\alpha \\beta \\gamma \\nabla_\\theta J(\\theta)");
+
   private final TemmlEngine engine;
   private final Cache<String, Typeset> cache;
   private final LongAdder converted = new LongAdder();
@@ -67,6 +74,24 @@ public final class MathTypesetter implements AutoCloseable {
       cache.put(key, made); // a timeout may be the machine's load, not the formula: try again next time
     }
     return made;
+  }
+
+  /**
+   * Runs a few formulas through the engine, uncached and uncounted: GraalJS interprets Temml, and
+   * the JVM compiles the interpreter as it runs, so the first formulas after a start are ~50x slower
+   * than later ones. Called once on a worker thread at start, so the first post a writer saves
+   * does not pay for it (nor time out).
+   */
+  public void warmUp() {
+    for (int round = 0; round < 3; round++) {
+      for (String tex : WARM_UP) {
+        try {
+          engine.toMathMl(tex, round % 2 == 1);
+        } catch (MathConversionException e) {
+          // a slow machine may time out here: the engine recovers, and warming up is best effort
+        }
+      }
+    }
   }
 
   /** Exports conversions, failures and the cache's hits and size as Micrometer meters. */
