@@ -96,12 +96,12 @@ public final class MathTypesetter implements AutoCloseable {
 
   /** Exports conversions, failures and the cache's hits and size as Micrometer meters. */
   public void bindTo(MeterRegistry registry, Tags tags) {
+    String description = "formulas run through the TeX engine (cache hits not counted): converted to MathML, "
+        + "or unconverted (they stay TeX and their pages load MathJax)";
     FunctionCounter.builder("octavo.render.math.formulas", converted, LongAdder::sum)
-        .description("formulas converted to MathML (cache misses)").tags(tags.and("result", "converted"))
-        .register(registry);
+        .description(description).tags(tags.and("result", "converted")).register(registry);
     FunctionCounter.builder("octavo.render.math.formulas", unconverted, LongAdder::sum)
-        .description("formulas the TeX engine could not convert (pages fall back to MathJax)")
-        .tags(tags.and("result", "unconverted")).register(registry);
+        .description(description).tags(tags.and("result", "unconverted")).register(registry);
     CaffeineCacheMetrics.monitor(registry, cache, "octavo.math", tags);
   }
 
