@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code ./images/plot.png} or {@code /assets/img/plot.png} become
  * {@code <img src="/media/{sha256}/plot.png" width height loading="lazy" decoding="async">} when
  * an item has that path (recorded at upload or import) or, failing that, that file name. Images
- * nothing answers become the post's warnings. Works on the render-service's sanitised output, whose
+ * nothing answers become the post's warnings, after the render-service's own. Works on the render-service's sanitised output, whose
  * {@code <img>} tags have double-quoted attributes.
  */
 final class MediaLinks {
@@ -48,13 +48,13 @@ final class MediaLinks {
     collect(rendered.html(), sources);
     collect(rendered.excerptHtml(), sources);
     if (sources.isEmpty()) {
-      return Future.succeededFuture(new Linked(rendered, List.of(), new JsonArray(), List.of()));
+      return Future.succeededFuture(new Linked(rendered, List.of(), renderWarnings(rendered), List.of()));
     }
     Set<String> paths = new LinkedHashSet<>();
     sources.forEach(src -> paths.addAll(candidates(src)));
     return media.resolve(new ArrayList<>(paths)).map(found -> {
       Set<Long> ids = new LinkedHashSet<>();
-      JsonArray warnings = new JsonArray();
+      JsonArray warnings = renderWarnings(rendered);
       Set<String> missing = new LinkedHashSet<>();
       for (String src : sources) {
         MediaRepository.Linked item = pick(found, src);
@@ -66,7 +66,7 @@ final class MediaLinks {
         }
       }
       Rendered linked = new Rendered(rewrite(rendered.html(), found), rewrite(rendered.excerptHtml(), found),
-          rendered.hasMore(), rendered.toc(), rendered.wordCount(), rendered.rendererVersion());
+          rendered.hasMore(), rendered.toc(), rendered.wordCount(), rendered.rendererVersion(), rendered.warnings());
       return new Linked(linked, new ArrayList<>(ids), warnings, new ArrayList<>(missing));
     });
   }
@@ -81,6 +81,11 @@ final class MediaLinks {
       return Future.succeededFuture(); // not rendered yet: the links are made when it is
     }
     return media.recordPostMedia(slug, linked.mediaIds(), linked.warnings(), linked.missing());
+  }
+
+  /** What the render-service itself warned about (a formula it could not typeset, ...) comes first. */
+  private static JsonArray renderWarnings(Rendered rendered) {
+    return new JsonArray(new ArrayList<Object>(rendered.warnings()));
   }
 
   private static void collect(String html, Set<String> sources) {

@@ -190,6 +190,16 @@ class ApiTest {
   }
 
   @Test
+  void aStoredPostKeepsTheWarningForAFormulaTheServerCannotTypeset() {
+    HttpResponse<Buffer> created = api.create(post("Unknown $\\frobnicate{z}$ here.").put("title", "Frobnicated").put("slug", "frobnicated"));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject stored = api.get("frobnicated").bodyAsJsonObject();
+    assertThat(stored.getJsonArray("warnings")).as(stored.encode()).isNotNull();
+    assertThat(stored.getJsonArray("warnings")).singleElement().asString().contains("math not typeset", "\\frobnicate{z}");
+    assertThat(stored.getString("html")).contains("<span class=\"math inline\">\\(\\frobnicate{z}\\)</span>");
+  }
+
+  @Test
   void specExamplesOutsideRawHtmlRenderThroughTheHttpPreview() {
     List<Example> examples = ExampleReader.readExamples(Example.class.getResource("/spec.txt")).stream()
         .filter(example -> !example.getSection().equals("HTML blocks") && !example.getSection().equals("Raw HTML"))
