@@ -23,8 +23,16 @@ final class ResponseCache {
   /** What an entry costs beyond its key and body: the entry, buffer and map node objects. */
   private static final int ENTRY_OVERHEAD = 200;
 
-  /** An encoded response body, its content type and its strong validator. */
-  record Entry(Buffer body, String contentType, String etag) {
+  /**
+   * An encoded response body, its content type and its strong validator, and the body gzipped
+   * once when it is text worth compressing (null otherwise): compressing a 26 KB page on every
+   * response cut a page's throughput from ~46,000 to ~3,100 requests/s for clients that accept gzip.
+   */
+  record Entry(Buffer body, String contentType, String etag, Buffer gzipped) {
+    Entry(Buffer body, String contentType, String etag) {
+      this(body, contentType, etag, Gzip.worthIt(contentType, body) ? Gzip.compress(body) : null);
+    }
+
     static Entry of(String body, String contentType) {
       return new Entry(Buffer.buffer(body, "UTF-8"), contentType, etagOf(body));
     }
@@ -79,7 +87,7 @@ final class ResponseCache {
 
   private static int weight(String key, Entry entry) {
     long bytes = 2L * key.length() + entry.body().length() + entry.contentType().length() + entry.etag().length()
-        + ENTRY_OVERHEAD;
+        + (entry.gzipped() == null ? 0 : entry.gzipped().length()) + ENTRY_OVERHEAD;
     return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 

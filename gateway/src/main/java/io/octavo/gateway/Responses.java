@@ -22,9 +22,13 @@ final class Responses {
     ctx.response()
         .putHeader("etag", entry.etag())
         .putHeader("cache-control", cacheControl(ctx))
-        .putHeader("vary", "Authorization");
+        .putHeader("vary", entry.gzipped() == null ? "Authorization" : "Authorization, Accept-Encoding");
     if (ETags.noneMatchHits(ctx.request().getHeader("if-none-match"), entry.etag())) {
       ctx.response().setStatusCode(304).end();
+    } else if (entry.gzipped() != null && Gzip.accepted(ctx.request().getHeader("accept-encoding"))) {
+      // compressed once when cached; a set Content-Encoding keeps the server from compressing again
+      ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType())
+          .putHeader("content-encoding", "gzip").end(entry.gzipped());
     } else {
       ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType()).end(entry.body());
     }

@@ -217,7 +217,15 @@ class PagesTest {
     assertThat(zipped.statusCode()).isEqualTo(200);
     assertThat(zipped.getHeader("content-encoding")).isEqualTo("gzip");
     assertThat(gunzip(zipped.body())).contains("<h1>Shared Widely</h1>");
-    assertThat(get("/posts/shared-widely").getHeader("content-encoding")).isNull();
+    assertThat(zipped.getHeader("vary")).contains("Accept-Encoding");
+    HttpResponse<Buffer> plain = get("/posts/shared-widely");
+    assertThat(plain.getHeader("content-encoding")).isNull();
+    assertThat(zipped.body().length()).isLessThan(plain.body().length() / 2);
+    assertThat(browser.get("/posts/shared-widely").putHeader("accept-encoding", "gzip;q=0").send().await()
+        .getHeader("content-encoding")).isNull();
+    HttpResponse<Buffer> again = browser.get("/posts/shared-widely").putHeader("accept-encoding", "gzip")
+        .putHeader("if-none-match", zipped.getHeader("etag")).send().await();
+    assertThat(again.statusCode()).isEqualTo(304);
   }
 
   private static String gunzip(Buffer body) {
