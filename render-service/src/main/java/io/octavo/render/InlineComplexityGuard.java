@@ -23,7 +23,9 @@ final class InlineComplexityGuard implements InlineParserFactory {
 
   @Override
   public InlineParser create(InlineParserContext context) {
-    // commonmark's own inline parser (public class, internal package): we only add the check
+    // commonmark's own inline parser: a public class in a package its module does not export, and
+    // the only way to wrap it (Parser.Builder keeps its default factory private). Octavo's one use
+    // of commonmark internals; CommonmarkInternalsTest pins it to this commonmark version.
     InlineParser parser = new InlineParserImpl(context);
     return (lines, block) -> {
       check(lines);
