@@ -5,12 +5,16 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.octavo.common.testing.OpenApiResponses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
-/** A small client for Octavo's HTTP API, so tests read as the API's spec. */
+/**
+ * A small client for Octavo's HTTP API, so tests read as the API's spec. Every response it gets is
+ * checked against the served {@code /openapi.json} ({@link OpenApiResponses}): drift fails the test.
+ */
 final class Api implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final WebClient http;
@@ -27,13 +31,15 @@ final class Api implements AutoCloseable {
 
   /** Starts a create without waiting, so tests can run many at once. */
   Future<HttpResponse<Buffer>> createAsync(JsonObject post) {
-    return http.request(HttpMethod.POST, "/api/posts").putHeaders(admin()).sendBuffer(Buffer.buffer(post.encode()));
+    return http.request(HttpMethod.POST, "/api/posts").putHeaders(admin()).sendBuffer(Buffer.buffer(post.encode()))
+        .map(response -> documented(HttpMethod.POST, "/api/posts", response));
   }
 
   /** Starts an update without waiting. */
   Future<HttpResponse<Buffer>> updateAsync(String slug, JsonObject post, String ifMatch) {
     return http.request(HttpMethod.PUT, "/api/posts/" + slug).putHeaders(admin().add("if-match", ifMatch))
-        .sendBuffer(Buffer.buffer(post.encode()));
+        .sendBuffer(Buffer.buffer(post.encode()))
+        .map(response -> documented(HttpMethod.PUT, "/api/posts/" + slug, response));
   }
 
   HttpResponse<Buffer> adminGet(String path) {
@@ -79,7 +85,13 @@ final class Api implements AutoCloseable {
 
   private HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
     var request = http.request(method, path).putHeaders(headers);
-    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+    return documented(method, path, (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await());
+  }
+
+  private HttpResponse<Buffer> documented(HttpMethod method, String path, HttpResponse<Buffer> response) {
+    OpenApiResponses.served(() -> http.get("/openapi.json").send().await().bodyAsJsonObject())
+        .check(method.name(), path, response.statusCode(), response.headers(), response.body());
+    return response;
   }
 
   static JsonObject post(String markdown) {
