@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import io.octavo.common.testing.OpenApiResponses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
@@ -56,7 +57,10 @@ class GatewayEdgeTest {
   }
 
   private HttpResponse<Buffer> get(String path, MultiMap headers) {
-    return http.get(path).putHeaders(headers).send().await();
+    HttpResponse<Buffer> response = http.get(path).putHeaders(headers).send().await();
+    OpenApiResponses.served(() -> http.get("/openapi.json").send().await().bodyAsJsonObject())
+        .check("GET", path, response.statusCode(), response.headers(), response.body()); // drift fails
+    return response;
   }
 
   private static MultiMap headers(String... namesAndValues) {

@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import io.octavo.common.testing.OpenApiResponses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
@@ -65,7 +66,10 @@ class GatewayVerticleTest {
 
   private HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
     var request = http.request(method, path).putHeaders(headers);
-    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+    OpenApiResponses.served(() -> http.get("/openapi.json").send().await().bodyAsJsonObject())
+        .check(method.name(), path, response.statusCode(), response.headers(), response.body()); // drift fails
+    return response;
   }
 
   private static MultiMap admin() {
