@@ -89,6 +89,11 @@ final class Api implements AutoCloseable {
   }
 
   private HttpResponse<Buffer> documented(HttpMethod method, String path, HttpResponse<Buffer> response) {
+    return documented(http, method, path, response);
+  }
+
+  /** The response, once checked against the served OpenAPI document (loaded with {@code http} once per JVM). */
+  static HttpResponse<Buffer> documented(WebClient http, HttpMethod method, String path, HttpResponse<Buffer> response) {
     OpenApiResponses.served(() -> http.get("/openapi.json").send().await().bodyAsJsonObject())
         .check(method.name(), path, response.statusCode(), response.headers(), response.body());
     return response;

@@ -64,9 +64,10 @@ class BadRequestMatrixTest {
   private static HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, Object body) {
     var request = http.request(method, path).putHeaders(headers);
     if (body == null) {
-      return request.send().await();
+      return Api.documented(http, method, path, request.send().await());
     }
-    return request.sendBuffer(body instanceof Buffer buffer ? buffer : Buffer.buffer((String) body)).await();
+    return Api.documented(http, method, path,
+        request.sendBuffer(body instanceof Buffer buffer ? buffer : Buffer.buffer((String) body)).await());
   }
 
   private static String post(Object... fieldsAndValues) {

@@ -47,7 +47,7 @@ class HttpSemanticsTest {
 
   private static HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
     var request = http.request(method, path).putHeaders(headers);
-    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+    return Api.documented(http, method, path, (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await());
   }
 
   @Test

@@ -40,7 +40,7 @@ class ImportExportTest {
       if (contentType != null) {
         request.putHeader("content-type", contentType);
       }
-      return (body == null ? request.send() : request.sendBuffer(body)).await();
+      return Api.documented(http, method, path, (body == null ? request.send() : request.sendBuffer(body)).await());
     }
 
     /** Uploads an archive and waits for the job to finish. */

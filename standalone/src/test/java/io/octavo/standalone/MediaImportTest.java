@@ -38,7 +38,7 @@ class MediaImportTest {
     HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body) {
       HttpRequest<Buffer> request = http.request(method, path).putHeader("authorization", "Bearer " + TOKEN)
           .putHeader("content-type", "application/zip");
-      return (body == null ? request.send() : request.sendBuffer(body)).await();
+      return Api.documented(http, method, path, (body == null ? request.send() : request.sendBuffer(body)).await());
     }
 
     JsonObject importArchive(byte[] zip) throws InterruptedException {

@@ -347,8 +347,8 @@ class MediaTest {
   }
 
   private static HttpResponse<Buffer> multipart(String name, String type, byte[] bytes) {
-    return request("/api/media").sendMultipartForm(MultipartForm.create()
-        .binaryFileUpload("file", name, Buffer.buffer(bytes), type)).await();
+    return Api.documented(http, HttpMethod.POST, "/api/media", request("/api/media").sendMultipartForm(MultipartForm.create()
+        .binaryFileUpload("file", name, Buffer.buffer(bytes), type)).await());
   }
 
   private static HttpResponse<Buffer> raw(String name, String type, byte[] bytes) {
@@ -356,13 +356,13 @@ class MediaTest {
     if (type != null) {
       request.putHeader("content-type", type);
     }
-    return request.sendBuffer(Buffer.buffer(bytes)).await();
+    return Api.documented(http, HttpMethod.POST, "/api/media?name=" + name, request.sendBuffer(Buffer.buffer(bytes)).await());
   }
 
   private static HttpResponse<Buffer> get(String path, Map<String, String> headers) {
     HttpRequest<Buffer> request = http.request(HttpMethod.GET, path);
     headers.forEach(request::putHeader);
-    return request.send().await();
+    return Api.documented(http, HttpMethod.GET, path, request.send().await());
   }
 
   static byte[] png(int width, int height, Color color) throws Exception {
