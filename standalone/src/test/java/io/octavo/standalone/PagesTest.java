@@ -203,6 +203,14 @@ class PagesTest {
   }
 
   @Test
+  void onlyPagesWithCodeLoadTheHighlighter() {
+    assertThat(page("/posts/shared-widely").select("script[src*=highlight], link[href*=highlight]")).isEmpty();
+    api.create(post("Run it:\n\n```java\nSystem.out.println(1);\n```\n").put("title", "With Code")
+        .put("slug", "with-code").put("published_at", "2024-03-01T00:00:00Z"));
+    assertThat(page("/posts/with-code").select("script[src*=highlight]")).hasSize(1);
+  }
+
+  @Test
   void robotsTxtPointsAtTheSitemap() {
     HttpResponse<Buffer> robots = get("/robots.txt");
     assertThat(robots.statusCode()).isEqualTo(200);

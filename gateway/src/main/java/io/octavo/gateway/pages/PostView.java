@@ -16,8 +16,10 @@ import org.jsoup.nodes.Element;
  * @param image the first image's absolute URL, or null
  * @param jsonLd a schema.org {@code BlogPosting}, safe to put inside a {@code <script>} element
  * @param math whether the page needs MathJax for a formula the server could not typeset
+ * @param code whether the page shows a code block (and loads highlight.js)
  */
-public record PostView(Post post, String body, String description, String image, String jsonLd, boolean math) {
+public record PostView(Post post, String body, String description, String image, String jsonLd, boolean math,
+                       boolean code) {
   private static final int DESCRIPTION_MAX = 200;
 
   public static PostView of(Post post, Site site) {
@@ -25,7 +27,7 @@ public record PostView(Post post, String body, String description, String image,
     String description = description(post);
     String image = image(Jsoup.parseBodyFragment(html), site);
     return new PostView(post, RepeatedTitle.cut(html, post.title()), description, image,
-        jsonLd(post, site, description, image), MathFallback.needed(html));
+        jsonLd(post, site, description, image), MathFallback.needed(html), Highlighting.needed(html));
   }
 
   /** The excerpt's words: math as its TeX, no markup; cut at a word near 200 characters. */
