@@ -4,6 +4,7 @@ import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -63,7 +64,8 @@ class PagesTest {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    return browser.get(path).putHeaders(MultiMap.caseInsensitiveMultiMap().add("accept", "text/html")).send().await();
+    return Api.documented(browser, HttpMethod.GET, path,
+        browser.get(path).putHeaders(MultiMap.caseInsensitiveMultiMap().add("accept", "text/html")).send().await());
   }
 
   private static Document page(String path) {
