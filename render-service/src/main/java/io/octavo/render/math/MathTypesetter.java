@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,6 +28,9 @@ public final class MathTypesetter implements AutoCloseable {
       "\\int_0^\\infty e^{-x^2}\\,dx", "\\mathbb{E}_{x \\sim p}\\left[\\log p(x)\\right]",
       "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "\\begin{aligned} f(x) &= x^2 \\\\ &= y \\end{aligned}",
       "\\mathbf{x}^\\top W \\hat{y}_{t+1}", "\\text{if } x \\le 0", "\\alpha \\beta \\gamma \\nabla_\\theta J(\\theta)");
+
+  private static final Pattern ANNOTATION =
+      Pattern.compile("<annotation encoding=\"application/x-tex\">.*?</annotation>", Pattern.DOTALL);
 
   private final TemmlEngine engine;
   private final Cache<String, Typeset> cache;
@@ -64,7 +69,7 @@ public final class MathTypesetter implements AutoCloseable {
     }
     Typeset made;
     try {
-      made = Typeset.of(MathMlPolicy.clean(engine.toMathMl(tex, display)));
+      made = Typeset.of(convert(tex, display));
       converted.increment();
     } catch (MathConversionException e) {
       made = Typeset.failed(e.getMessage());
@@ -74,6 +79,32 @@ public final class MathTypesetter implements AutoCloseable {
       cache.put(key, made); // a timeout may be the machine's load, not the formula: try again next time
     }
     return made;
+  }
+
+  /**
+   * Temml's MathML for the TeX as written, else for the TeX with the forms MathJax accepts and
+   * Temml refuses rewritten ({@link MathJaxForms}); the annotation always carries the TeX as written.
+   */
+  private String convert(String tex, boolean display) {
+    try {
+      return MathMlPolicy.clean(engine.toMathMl(tex, display));
+    } catch (MathConversionException refused) {
+      String relaxed = MathJaxForms.relax(tex);
+      if (relaxed.equals(tex) || refused.getMessage().startsWith(TemmlEngine.TIMED_OUT)) {
+        throw refused;
+      }
+      try {
+        String mathml = MathMlPolicy.clean(engine.toMathMl(relaxed, display));
+        return ANNOTATION.matcher(mathml).replaceFirst(Matcher.quoteReplacement(annotation(tex)));
+      } catch (MathConversionException stillRefused) {
+        throw refused; // the reason for the TeX as written
+      }
+    }
+  }
+
+  private static String annotation(String tex) {
+    return "<annotation encoding=\"application/x-tex\">"
+        + tex.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</annotation>";
   }
 
   /**

@@ -53,6 +53,19 @@ class MathMlTest {
   }
 
   @Test
+  void formsMathJaxAcceptsAreTypesetWithTheTexAsWrittenInTheAnnotation() {
+    for (String tex : new String[] {"\\tau_\\max = 1", "Q^\\vec{\\mu}_i", "n = \\text{sentence_length} < 3"}) {
+      MathTypesetter.Typeset typeset = typesetter.typeset(tex, false);
+      assertThat(typeset.converted()).as(tex + ": " + typeset.error()).isTrue();
+      assertThat(typeset.mathml()).contains("<annotation encoding=\"application/x-tex\">"
+          + tex.replace("<", "&lt;") + "</annotation>");
+    }
+    assertThat(MathJaxForms.relax("x_\\max + y^\\hat{a}{b} \\text{a_b \\_ c}"))
+        .isEqualTo("x_{\\max} + y^{\\hat{a}{b}} \\text{a\\_b \\_ c}");
+    assertThat(MathJaxForms.relax("x_{1} + \\frac{a}{b}")).isEqualTo("x_{1} + \\frac{a}{b}");
+  }
+
+  @Test
   void reRenderingFindsEveryFormulaInTheCache() {
     String post = "$a_{17}$ $b^{17}$ $\\sqrt{17}$ and again $a_{17}$";
     MathTypesetter.Stats before = typesetter.stats();
