@@ -20,6 +20,8 @@ public final class Addresses {
   public static final String POSTS_IMPORT_FINISH = "posts.import.finish";
   public static final String POSTS_IMPORT_GET = "posts.import.get";
   public static final String POSTS_EXPORT = "posts.export";
+  /** The post a public path of an imported site's old URL belongs to: {@code {path}} -> {@code {slug}} (null: none). */
+  public static final String POSTS_OLD_PATH = "posts.oldpath";
   /** Published (not sent) after every change, so every gateway replica can drop cached copies. */
   public static final String POSTS_CHANGED = "posts.changed";
   public static final String POSTS_HEALTH = "posts.health";

@@ -25,12 +25,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * internet needs: paths that escape the archive, too many entries, entries larger than a post may
  * be, and more bytes out than a sane archive holds (zip bombs) are refused by reading, whatever
  * sizes the archive declares. Markdown files come out as {@code {path, content}}; anything else as
- * {@code {path, skip: reason}}.
+ * {@code {path, skip: reason}}, and a site's configuration file (Jekyll's {@code _config.yml},
+ * Hugo's {@code hugo.toml}...) also carries its text in {@code config}, from which the
+ * posts-service learns the site's engine and settings.
  */
 final class ArchiveReader {
   static final int MAX_ENTRIES = 20_000;
   static final long MAX_FILE_BYTES = 1024 * 1024;
   private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdown", "mkd");
+  private static final java.util.regex.Pattern CONFIG = java.util.regex.Pattern.compile(
+      "(^|.*/)(_config\\.(yml|yaml|toml)|(hugo|config)\\.(toml|yaml|yml|json)|config/_default/(hugo|config|markup)\\.(toml|yaml|yml))");
+  private static final int MAX_CONFIG_BYTES = 256 * 1024;
 
   private final Path archive;
   private final long maxTotalBytes;
@@ -136,6 +141,16 @@ final class ArchiveReader {
     if (file.startsWith(".") || path.startsWith("__MACOSX/")) {
       return; // .DS_Store, ._resource forks: the file system's, not the writer's
     }
+    if (!markdown && CONFIG.matcher(path).matches()) {
+      byte[] bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
+      budget.add(bytes.length + drain(in));
+      JsonObject config = new JsonObject().put("path", path).put("skip", "not Markdown");
+      if (bytes.length <= MAX_CONFIG_BYTES) {
+        config.put("config", new String(bytes, StandardCharsets.UTF_8));
+      }
+      sink.accept(config);
+      return;
+    }
     if (!markdown && media != null && MediaImporter.isMedia(path)) {
       long[] read = {0};
       InputStream counted = new java.io.FilterInputStream(in) {
@@ -163,6 +178,7 @@ final class ArchiveReader {
       return;
     }
     if (!markdown) {
+      // media hook: images and other files a post refers to leave the archive here
       budget.add(drain(in));
       sink.accept(new JsonObject().put("path", path).put("skip", "not Markdown"));
       return;

@@ -176,7 +176,7 @@ final class FeedsHandler {
   }
 
   private String postUrl(Post post) {
-    return settings.publicUrl() + "/posts/" + post.slug();
+    return settings.publicUrl() + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug());
   }
 
   private static Date date(String iso) {

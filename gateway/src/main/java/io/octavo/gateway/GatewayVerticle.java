@@ -136,13 +136,14 @@ public final class GatewayVerticle extends VerticleBase {
       router.errorHandler(status, Problems::handle);
     }
     router.errorHandler(405, AllowedMethods.of(router)::handle405);
-    router.errorHandler(404, ctx -> {
-      if (isPage(ctx)) {
-        pages.notFound(ctx); // a reader who followed a dead link gets a page, the API a problem
+    OldPathRedirects oldPaths = new OldPathRedirects(postsClient);
+    router.errorHandler(404, ctx -> oldPaths.redirectOr(ctx, notFound -> {
+      if (isPage(notFound)) {
+        pages.notFound(notFound); // a reader who followed a dead link gets a page, the API a problem
       } else {
-        Problems.handle(ctx);
+        Problems.handle(notFound);
       }
-    });
+    }));
     HttpServerOptions options = new HttpServerOptions()
         // HTTP/2 belongs at the TLS edge (the load balancer); an h2c upgrade behind it would turn a
         // drain into GOAWAYs that plain clients do not retry

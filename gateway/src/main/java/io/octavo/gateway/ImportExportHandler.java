@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ImportExportHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ImportExportHandler.class);
-  private static final int BATCH = 20;
+  private static final int BATCH = 10;
   private static final int EXPORT_PAGE = 200;
   private static final int EXPORT_MEDIA_PAGE = 100;
   private static final long BATCH_TIMEOUT_SECONDS = 120;
@@ -105,7 +105,7 @@ final class ImportExportHandler {
     });
     request.endHandler(end -> {
       if (!refused[0]) {
-        file.close().compose(closed -> start(path)).onSuccess(job -> {
+        file.close().compose(closed -> start(path, ctx.request().getParam("dialect"))).onSuccess(job -> {
           ctx.response().putHeader("location", "/api/import/" + job.getString("id"));
           Responses.json(ctx, 202, job);
         }).onFailure(error -> {
@@ -117,15 +117,26 @@ final class ImportExportHandler {
     request.resume();
   }
 
-  /** Checks the whole archive first (a bad one is refused before any post is touched), then imports in the background. */
-  private Future<JsonObject> start(Path archive) {
+  /**
+   * Checks the whole archive first (a bad one is refused before any post is touched), learning the
+   * site's shape on the way (its paths and configuration files), then imports in the background.
+   */
+  private Future<JsonObject> start(Path archive, String dialect) {
     ArchiveReader reader = new ArchiveReader(archive, settings.maxImportBytes() * 10);
+    JsonObject site = new JsonObject().put("dialect", dialect);
     return workers.executeBlocking(() -> {
-      int[] files = {0};
-      reader.read(file -> files[0]++);
-      return files[0];
+      JsonArray paths = new JsonArray();
+      JsonObject configs = new JsonObject();
+      reader.read(file -> {
+        paths.add(file.getString("path"));
+        if (file.getString("config") != null) {
+          configs.put(file.getString("path"), file.getString("config"));
+        }
+      });
+      site.put("paths", paths).put("configs", configs);
+      return paths.size();
     }, false)
-        .compose(total -> posts.startImport(total))
+        .compose(total -> posts.startImport(total, site))
         .compose(job -> posts.importJob(job.getString("id")))
         .onSuccess(job -> workers.executeBlocking(() -> run(reader, job.getString("id")), false)
             .onComplete(done -> delete(archive)));
@@ -144,6 +155,7 @@ final class ImportExportHandler {
       }, mediaImporter::store);
       List<JsonObject> batch = new ArrayList<>();
       reader.read(file -> {
+        file.remove("config");
         batch.add(stored.getOrDefault(file.getString("path"), file));
         if (batch.size() == BATCH) {
           send(job, batch);
@@ -162,7 +174,7 @@ final class ImportExportHandler {
 
   private void send(String job, List<JsonObject> batch) {
     try {
-      posts.importBatch(job, new JsonArray(new ArrayList<>(batch))).toCompletionStage().toCompletableFuture()
+      posts.importBatch(job, new JsonArray(new ArrayList<>(batch)), java.time.Duration.ofSeconds(BATCH_TIMEOUT_SECONDS)).toCompletionStage().toCompletableFuture()
           .get(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e.getCause() == null ? e : e.getCause());

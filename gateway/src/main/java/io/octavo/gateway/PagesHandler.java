@@ -47,9 +47,12 @@ final class PagesHandler {
   private final ResponseCache cache;
   private final Site site;
 
+  private final OldPathRedirects oldPaths;
+
   PagesHandler(PostsClient posts, ResponseCache cache, GatewaySettings settings) {
     this.posts = posts;
     this.cache = cache;
+    this.oldPaths = new OldPathRedirects(posts);
     this.site = new Site(settings.siteTitle(), settings.siteDescription(), settings.publicUrl());
   }
 
@@ -63,7 +66,7 @@ final class PagesHandler {
   void post(RoutingContext ctx) {
     String slug = PathParams.get(ctx, "slug");
     if (!SlugFormat.isValid(slug)) {
-      notFound(ctx);
+      oldPaths.redirectOr(ctx, this::notFound);
       return;
     }
     cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false))
@@ -147,9 +150,9 @@ final class PagesHandler {
         .onSuccess(html -> send(ctx, 200, cache.put(key, ResponseCache.Entry.of(html, "text/html; charset=utf-8"), generation)))
         .onFailure(error -> {
           if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
-            ctx.redirect("/posts/" + reply.getMessage());
+            ctx.redirect("/posts/" + SlugFormat.urlPath(reply.getMessage()));
           } else if (ServiceFailure.codeOf(error) == 404) {
-            notFound(ctx); // pages are for readers: a missing post is the friendly page whatever Accept says
+            oldPaths.redirectOr(ctx, this::notFound); // pages are for readers: a missing post is the friendly page whatever Accept says
           } else {
             ctx.fail(error);
           }

@@ -25,7 +25,7 @@ final class PostsHandler {
   void create(RoutingContext ctx) {
     posts.create(PostBodies.read(ctx))
         .onSuccess(post -> {
-          ctx.response().putHeader("location", "/api/posts/" + post.slug());
+          ctx.response().putHeader("location", "/api/posts/" + SlugFormat.urlPath(post.slug()));
           sendPost(ctx, 201, post);
         })
         .onFailure(ctx::fail);
@@ -50,7 +50,7 @@ final class PostsHandler {
         })
         .onFailure(error -> {
           if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
-            ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + reply.getMessage()).end();
+            ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + SlugFormat.urlPath(reply.getMessage())).end();
           } else {
             ctx.fail(error);
           }

@@ -75,7 +75,7 @@ final class SitemapHandler {
   private Future<Void> collect(String cursor, List<Location> locations) {
     return posts.list(new PostRequests.List(PAGE, cursor, null, null, false)).compose((PostPage page) -> {
       for (Post post : page.items()) {
-        locations.add(new Location(settings.publicUrl() + "/posts/" + post.slug(), post.updatedAt()));
+        locations.add(new Location(settings.publicUrl() + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug()), post.updatedAt()));
       }
       return page.nextCursor() == null ? Future.succeededFuture() : collect(page.nextCursor(), locations);
     });

@@ -20,7 +20,7 @@ final class TrashHandler {
   void restore(RoutingContext ctx) {
     posts.restoreFromTrash(QueryParams.pathNumber(PathParams.get(ctx, "id"), "trashed post"))
         .onSuccess(post -> {
-          ctx.response().putHeader("etag", post.etag()).putHeader("location", "/api/posts/" + post.slug());
+          ctx.response().putHeader("etag", post.etag()).putHeader("location", "/api/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug()));
           Responses.json(ctx, 200, post.toJson());
         })
         .onFailure(ctx::fail);

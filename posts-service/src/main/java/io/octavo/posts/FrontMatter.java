@@ -41,13 +41,24 @@ final class FrontMatter {
     return new Split(parseYaml(yaml), afterLine(markdown, end));
   }
 
-  /** The front matter's keys and values, or an empty map when the post has none. */
+  /** The front matter's keys and values (YAML or TOML), or an empty map when the post has none. */
   static Map<String, Object> parse(String markdown) {
-    String yaml = block(markdown);
-    if (yaml == null || yaml.isBlank()) {
+    if (markdown == null) {
       return Map.of();
     }
-    return parseYaml(yaml);
+    return split(markdown).fields();
+  }
+
+  /**
+   * What the renderer is given: the source itself, which it reads YAML front matter from, or for
+   * TOML front matter (which CommonMark would show as a paragraph) the body after it.
+   */
+  static String forRendering(String markdown) {
+    if (markdown.startsWith("+++\n") || markdown.startsWith("+++\r\n")) {
+      int end = closing(markdown, "+++");
+      return end > 0 ? afterLine(markdown, end) : markdown;
+    }
+    return markdown;
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,12 @@ package io.octavo.posts;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.PostInput;
+import io.octavo.posts.imports.Conversion;
+import io.octavo.posts.imports.Dialect;
+import io.octavo.posts.imports.Engine;
+import io.octavo.posts.imports.Site;
+import io.octavo.posts.imports.SourceConverter;
+import io.octavo.posts.imports.Warnings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -12,6 +18,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,19 +39,37 @@ import java.util.regex.Pattern;
  *   <li>draft: true or published: false make a draft; status wins if given</li>
  *   <li>series and series_part (a "[Name] Part N - ..." title fills them too)</li>
  *   <li>updated, lastmod, excerpt, description, summary and anything else: kept in meta</li>
+ *   <li>Jekyll's {@code tags: a b c} is three tags; a tag over {@value PostFields#MAX_TAG} characters is
+ *       cut, tags past {@value PostFields#MAX_TAGS} are left out, each with a warning</li>
+ *   <li>Hugo's expiryDate in the past makes a draft; aliases, permalinks and the engine's own
+ *       date-based URLs become old paths that answer 301</li>
  * </ul>
+ * The body is converted from the file's dialect ({@link SourceConverter}); U+0000 becomes U+FFFD.
  */
 final class ImportMapper {
   private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdown", "mkd");
   private static final Pattern JEKYLL_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)");
   private static final Set<String> DATE_KEYS = Set.of("date", "published_at", "publishdate", "pubdate", "published_date");
   private static final Set<String> MAPPED = Set.of("title", "slug", "permalink", "url", "tags", "categories",
-      "draft", "status", "series", "series_part", "date", "published_at", "publishdate", "pubdate", "published_date");
+      "draft", "status", "series", "series_part", "date", "published_at", "publishdate", "pubdate", "published_date",
+      "octavo_dialect");
+  private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
-  /** The post a file becomes: what to write, and the meta to keep. */
-  record Imported(PostInput input, JsonObject meta) {
+  /**
+   * The post a file becomes: what to write, the meta to keep, what the conversion warned about,
+   * the dialect it was read in, the slug its file name gives (links from other posts use it), and
+   * the public paths it had on the old site.
+   */
+  record Imported(PostInput input, JsonObject meta, List<String> warnings, Dialect dialect, String fileSlug,
+                  List<String> oldPaths) {
     String slug() {
       return input.slug();
+    }
+
+    Imported withSlug(String slug) {
+      PostInput renamed = new PostInput(input.markdown(), input.title(), slug, input.tags(), input.series(),
+          input.seriesPart(), input.status(), input.publishedAt());
+      return new Imported(renamed, meta, warnings, dialect, fileSlug, oldPaths);
     }
   }
 
@@ -57,18 +82,30 @@ final class ImportMapper {
     return dot > 0 && MARKDOWN.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
+  /** Maps a file that is not part of a detected site: a bare folder of posts. */
   static Imported map(String path, String content) {
+    return map(path, content, Site.plain(), false);
+  }
+
+  static Imported map(String path, String content, Site site, boolean draftFolder) {
     String name = fileName(path);
     if (name.startsWith("_index.")) {
       throw ServiceFailure.unprocessable("a Hugo section page (_index.md) lists posts; it is not one");
     }
-    FrontMatter.Split split = FrontMatter.split(content.replace("\r\n", "\n"));
-    Map<String, Object> front = lowerCaseKeys(split.fields());
-
-    String stem = name.substring(0, name.lastIndexOf('.'));
-    if (stem.equals("index")) {
-      stem = parentFolder(path); // a Hugo page bundle: content/posts/my-post/index.md
+    String source = content.replace("\r\n", "\n").replace('\u0000', '\uFFFD');
+    FrontMatter.Split split;
+    List<String> warnings = new ArrayList<>();
+    try {
+      split = FrontMatter.split(source);
+    } catch (ServiceFailure unreadable) {
+      split = LenientFrontMatter.split(source);
+      warnings.add("line 1: " + unreadable.getMessage() + "; read line by line as 'key: value' instead");
     }
+    Map<String, Object> front = lowerCaseKeys(split.fields());
+    Engine engine = site.engineOf(path);
+
+    String fileSlug = fileSlug(path);
+    String stem = stem(path);
     String fileDate = null;
     Matcher jekyll = JEKYLL_NAME.matcher(stem);
     if (jekyll.matches()) {
@@ -77,17 +114,32 @@ final class ImportMapper {
     }
 
     String slug = firstNonBlank(text(front.get("slug")), lastSegment(text(front.get("permalink"))),
-        lastSegment(text(front.get("url"))), Slugs.fromTitle(stem));
+        lastSegment(text(front.get("url"))), fileSlug);
     slug = Slugs.isValid(slug) ? slug : Slugs.fromTitle(slug);
     if (slug.isEmpty()) {
-      throw ServiceFailure.unprocessable("no slug can be made from the file name or front matter");
+      slug = Slugs.fromTitle(firstNonBlank(text(front.get("title")), "post"));
+    }
+    if (slug.isEmpty()) {
+      slug = "post";
+      warnings.add("no slug could be made from the file name or front matter; it is 'post' (with a number if taken)");
     }
     String title = text(front.get("title"));
 
-    List<String> tags = new ArrayList<>(list(front.get("tags")));
-    tags.addAll(list(front.get("categories")));
+    boolean spaceSeparated = engine == Engine.JEKYLL;
+    List<String> rawTags = new ArrayList<>(list(front.get("tags"), spaceSeparated));
+    rawTags.addAll(list(front.get("categories"), spaceSeparated));
+    List<String> tags = tags(rawTags, warnings);
 
-    String status = FrontMatterStatus.of(front);
+    String status;
+    try {
+      status = FrontMatterStatus.of(front);
+    } catch (ServiceFailure unclear) {
+      status = "draft"; // a status nobody can read is not a reason to publish, nor to drop the post
+      warnings.add(unclear.getMessage() + ": imported as a draft");
+    }
+    if (status == null && draftFolder) {
+      status = "draft";
+    }
     String date = null;
     for (String key : DATE_KEYS) {
       if (front.containsKey(key) && date == null) {
@@ -96,6 +148,11 @@ final class ImportMapper {
     }
     if (date == null) {
       date = fileDate;
+    }
+    String expiry = dateText(front.get("expirydate"));
+    if (status == null && expiry != null && expiry.compareTo(OffsetDateTime.now(ZoneOffset.UTC).toString()) < 0) {
+      status = "draft";
+      warnings.add("expiryDate " + expiry + " has passed, so Hugo no longer published it: imported as a draft");
     }
     String series = front.get("series") instanceof Collection<?> several && !several.isEmpty()
         ? String.valueOf(several.iterator().next()) : text(front.get("series"));
@@ -110,11 +167,135 @@ final class ImportMapper {
     if (Boolean.FALSE.equals(front.get("published"))) {
       meta.put("published", false);
     }
-    String body = split.body();
+    Dialect dialect = site.dialectOf(path, text(front.get("octavo_dialect")));
+    Warnings converted = new Warnings(lineCount(source) - lineCount(split.body()) + 1);
+    String body = SourceConverter.convert(split.body(), dialect, site,
+        new Conversion(engine, site.baseUrl(), title, site.pathInSite(path), ImportMapper::postPath, converted));
+    warnings.addAll(converted.list());
     if (title == null && firstHeadingIsMissing(body)) {
       title = humanise(stem);
     }
-    return new Imported(new PostInput(body, title, slug, tags, series, part, status, date), meta);
+    List<String> oldPaths = oldPaths(site, engine, path, front, fileSlug, stem, date, tags);
+    return new Imported(new PostInput(body, title, slug, tags, series, part, status, date), meta, warnings, dialect,
+        fileSlug, oldPaths);
+  }
+
+  /** The slug a file's name gives: what {@code post_url}, {@code post_link} and {@code ref} point to. */
+  static String fileSlug(String path) {
+    String stem = stem(path);
+    Matcher jekyll = JEKYLL_NAME.matcher(stem);
+    if (jekyll.matches()) {
+      stem = jekyll.group(2);
+    }
+    return Slugs.fromTitle(stem);
+  }
+
+  /** The Octavo page of the post in another file ("2010-07-21-name", "posts/x.md", "x.md#part"). */
+  static String postPath(String reference) {
+    String anchor = "";
+    int hash = reference.indexOf('#');
+    if (hash >= 0) {
+      anchor = reference.substring(hash);
+      reference = reference.substring(0, hash);
+    }
+    String name = reference.endsWith("/") ? reference.substring(0, reference.length() - 1) : reference;
+    if (!Site.isMarkdown(fileName(name))) {
+      name = name + ".md";
+    }
+    return "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(fileSlug(name)) + anchor;
+  }
+
+  private static String stem(String path) {
+    String name = fileName(path);
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return stem.equals("index") ? parentFolder(path) : stem; // a Hugo page bundle: content/posts/my-post/index.md
+  }
+
+  /** Tags as Octavo keeps them: no longer than a tag may be, no more than a post may have. */
+  private static List<String> tags(List<String> raw, List<String> warnings) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (String tag : raw) {
+      String normal = tag == null ? "" : tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      if (normal.length() > PostFields.MAX_TAG) {
+        String cut = normal.substring(0, PostFields.MAX_TAG).strip();
+        warnings.add("the tag '" + normal + "' is longer than " + PostFields.MAX_TAG + " characters: cut to '" + cut + "'");
+        normal = cut;
+      }
+      if (!normal.isEmpty()) {
+        tags.add(normal);
+      }
+    }
+    List<String> kept = new ArrayList<>(tags);
+    if (kept.size() > PostFields.MAX_TAGS) {
+      warnings.add("a post has at most " + PostFields.MAX_TAGS + " tags: left out " + kept.subList(PostFields.MAX_TAGS, kept.size()));
+      kept = new ArrayList<>(kept.subList(0, PostFields.MAX_TAGS));
+    }
+    return kept;
+  }
+
+  /**
+   * The public paths the post had: its permalink or url, Hugo's aliases, the engine's default
+   * date-based or section URL, and {@code /posts/FILE-SLUG} (what links from other imported posts use).
+   */
+  private static List<String> oldPaths(Site site, Engine engine, String path, Map<String, Object> front,
+                                       String fileSlug, String stem, String date, List<String> tags) {
+    Set<String> paths = new LinkedHashSet<>();
+    String base = site.baseUrl();
+    for (String key : List.of("permalink", "url")) {
+      String given = text(front.get(key));
+      if (given != null && !given.contains(":")) {
+        paths.add(base + (given.startsWith("/") ? "" : "/") + given);
+      }
+    }
+    Object aliases = front.get("aliases");
+    for (String alias : aliases == null ? List.<String>of() : list(aliases, false)) {
+      paths.add(alias.startsWith("/") ? alias.strip() : base + "/" + alias.strip());
+    }
+    Matcher ymd = YEAR_MONTH_DAY.matcher(date == null ? "" : date);
+    String[] day = ymd.find() ? new String[] {ymd.group(1), ymd.group(2), ymd.group(3)} : null;
+    String inSite = site.pathInSite(path);
+    switch (engine) {
+      case JEKYLL -> {
+        String pattern = site.permalink() == null || site.permalink().equals("date") ? "/:categories/:year/:month/:day/:title:output_ext"
+            : site.permalink().equals("pretty") ? "/:categories/:year/:month/:day/:title/"
+            : site.permalink().equals("none") ? "/:categories/:title:output_ext" : site.permalink();
+        String categories = String.join("/", list(front.get("categories"), true)).toLowerCase(Locale.ROOT);
+        if (day != null) {
+          paths.add(base + expand(pattern, day, stem, categories));
+        }
+      }
+      case HEXO -> {
+        String pattern = site.permalink() == null ? ":year/:month/:day/:title/" : site.permalink();
+        String title = inSite.replaceFirst("^source/_(posts|drafts)/", "").replaceFirst("\\.[^./]+$", "");
+        if (day != null) {
+          paths.add(base + "/" + expand(pattern, day, title, "").replaceFirst("^/", ""));
+        }
+      }
+      case HUGO -> {
+        String[] parts = inSite.split("/");
+        if (parts.length >= 3) {
+          String slug = firstNonBlank(text(front.get("slug")), stem);
+          paths.add(base + "/" + parts[1] + "/" + slug + "/");
+        }
+      }
+      case PLAIN -> {
+      }
+    }
+    paths.add("/posts/" + fileSlug);
+    return new ArrayList<>(paths);
+  }
+
+  private static String expand(String pattern, String[] day, String title, String categories) {
+    String path = pattern.replace(":categories", categories).replace(":year", day[0]).replace(":month", day[1])
+        .replace(":day", day[2]).replace(":i_month", String.valueOf(Integer.parseInt(day[1])))
+        .replace(":i_day", String.valueOf(Integer.parseInt(day[2]))).replace(":output_ext", ".html")
+        .replace(":title", title).replace(":slug", title).replace(":name", title);
+    return path.replaceAll("/{2,}", "/");
+  }
+
+  private static int lineCount(String text) {
+    return (int) text.chars().filter(c -> c == '\n').count();
   }
 
   private static boolean firstHeadingIsMissing(String body) {
@@ -169,16 +350,17 @@ final class ImportMapper {
     return value == null ? null : value.toString();
   }
 
-  private static List<String> list(Object value) {
+  /** A list value; a string is split at commas, or (Jekyll's tags and categories) at white space. */
+  private static List<String> list(Object value, boolean spaceSeparated) {
     if (value == null) {
       return List.of();
     }
     if (value instanceof Collection<?> items) {
       List<String> flat = new ArrayList<>();
-      items.forEach(item -> flat.addAll(list(item))); // Hexo's nested categories: [a, [b, c]]
+      items.forEach(item -> flat.addAll(list(item, false))); // Hexo's nested categories: [a, [b, c]]
       return flat;
     }
-    return List.of(value.toString().split(","));
+    return List.of(value.toString().strip().split(spaceSeparated ? "\\s+" : ","));
   }
 
   private static String text(Object value) {

@@ -109,7 +109,7 @@ final class PostWriter {
    * HTML and {@link RenderJob} renders it later. A refusal of the input itself (4xx) is passed on.
    */
   private Future<Rendered> renderOrDefer(String markdown) {
-    return renderer.render(markdown).recover(error -> {
+    return renderer.render(FrontMatter.forRendering(markdown)).recover(error -> {
       if (ServiceFailure.codeOf(error) < 500) {
         return Future.failedFuture(error);
       }

@@ -238,8 +238,57 @@ final class PostsRepository {
         });
   }
 
-  Future<Void> startImport(UUID id, int total) {
-    return timed("start_import", () -> pool.preparedQuery(SqlQueries.START_IMPORT).execute(Tuple.of(id, total))).mapEmpty();
+  Future<Void> startImport(UUID id, int total, JsonObject site) {
+    return timed("start_import", () -> pool.preparedQuery(SqlQueries.START_IMPORT).execute(Tuple.of(id, total, site)))
+        .mapEmpty();
+  }
+
+  /** The site an import job reads (its engine and settings), or null when there is no such job. */
+  Future<JsonObject> importSite(UUID id) {
+    return timed("import_site", () -> pool.preparedQuery(SqlQueries.IMPORT_SITE).execute(Tuple.of(id)))
+        .map(rows -> rows.size() == 0 ? null : (JsonObject) rows.iterator().next().getValue("site"));
+  }
+
+  /** The slug of the live post imported before from the file at {@code path} in its site, or null. */
+  Future<String> importedSlug(String path) {
+    return timed("imported_slug", () -> pool.preparedQuery(SqlQueries.IMPORTED_SLUG).execute(Tuple.of(path)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
+  }
+
+  Future<Boolean> hasImportSource(String slug) {
+    return timed("has_import_source", () -> pool.preparedQuery(SqlQueries.HAS_IMPORT_SOURCE).execute(Tuple.of(slug)))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /** {@code base} when no live post has it, else the first free "base-2", "base-3"... */
+  Future<String> availableSlug(String base) {
+    String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
+    return timed("available_slug", () -> pool.preparedQuery(SqlQueries.SLUG_TAKEN).execute(Tuple.of(base))
+        .compose(exact -> exact.size() == 0 ? Future.succeededFuture(base)
+            : pool.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(like)).map(rows -> {
+              Set<String> taken = new HashSet<>();
+              rows.forEach(row -> taken.add(row.getString("slug")));
+              int n = 2;
+              while (taken.contains(Slugs.withSuffix(base, n))) {
+                n++;
+              }
+              return Slugs.withSuffix(base, n);
+            })));
+  }
+
+  /** Ties the file at {@code path} to the post at {@code slug}, with its original bytes and old public paths. */
+  Future<Void> recordSource(String path, String slug, String dialect, byte[] original, List<String> oldPaths) {
+    return timed("record_source", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.RECORD_SOURCE)
+        .execute(Tuple.of(path, slug, dialect, io.vertx.core.buffer.Buffer.buffer(original)))
+        .compose(done -> oldPaths.isEmpty() ? Future.succeededFuture()
+            : tx.preparedQuery(SqlQueries.RECORD_OLD_PATHS).execute(Tuple.of(oldPaths.toArray(String[]::new), slug)))))
+        .mapEmpty();
+  }
+
+  /** The slug of the live post that had this public path on its old site, or null. */
+  Future<String> slugForOldPath(String path) {
+    return timed("old_path", () -> pool.preparedQuery(SqlQueries.OLD_PATH).execute(Tuple.of(path)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
   }
 
   /** Stores a batch's results and counts them processed, in one transaction. */
@@ -251,17 +300,11 @@ final class PostsRepository {
     results.forEach(item -> {
       JsonObject result = (JsonObject) item;
       rows.add(Tuple.of(id, result.getString("path"), result.getString("slug"), result.getString("result"),
-          result.getString("reason")));
+          result.getString("reason"), result.getJsonArray("warnings")));
     });
     return timed("record_import", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.RECORD_IMPORT_RESULT)
         .executeBatch(rows)
         .compose(done -> tx.preparedQuery(SqlQueries.ADVANCE_IMPORT).execute(Tuple.of(id, rows.size()))))).mapEmpty();
-  }
-
-  /** Whether an earlier file of this import already took {@code slug}. */
-  Future<Boolean> importedBefore(UUID id, String slug) {
-    return timed("imported_slug", () -> pool.preparedQuery(SqlQueries.IMPORTED_SLUG).execute(Tuple.of(id, slug)))
-        .map(rows -> rows.size() > 0);
   }
 
   /** Records that the import is alive; false when it is no longer running (finished, or expired). */
@@ -296,6 +339,7 @@ final class PostsRepository {
               .put("error", row.getString("error"))
               .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))
               .put("finished_at", PostRows.format(row.getOffsetDateTime("finished_at")));
+          counts(job);
           return timed("import_results", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT_RESULTS).execute(Tuple.of(id)))
               .map(results -> job.put("results", PostRows.array(results, result -> {
                 JsonObject file = new JsonObject().put("path", result.getString("path")).put("result", result.getString("result"));
@@ -305,9 +349,23 @@ final class PostsRepository {
                 if (result.getString("reason") != null) {
                   file.put("reason", result.getString("reason"));
                 }
+                if (result.getValue("warnings") instanceof JsonArray warnings && !warnings.isEmpty()) {
+                  file.put("warnings", warnings);
+                }
+                counts(job).put(file.getString("result"), counts(job).getInteger(file.getString("result"), 0) + 1);
                 return file;
               })));
         });
+  }
+
+  /** The job's count of files per result (created, updated, unchanged, skipped, error). */
+  private static JsonObject counts(JsonObject job) {
+    JsonObject counts = job.getJsonObject("counts");
+    if (counts == null) {
+      counts = new JsonObject().put("created", 0).put("updated", 0).put("unchanged", 0).put("skipped", 0).put("error", 0);
+      job.put("counts", counts);
+    }
+    return counts;
   }
 
   /** Publishes scheduled posts whose time has come; each row goes to exactly one caller. */

@@ -53,7 +53,13 @@ public final class PostsVerticle extends VerticleBase {
         consumers.register(Addresses.POSTS_RESTORE_REVISION, this::restoreRevision),
         consumers.register(Addresses.POSTS_TRASH, this::trash),
         consumers.register(Addresses.POSTS_RESTORE_FROM_TRASH, this::restoreFromTrash),
-        consumers.register(Addresses.POSTS_IMPORT_START, body -> importer.start(body.getInteger("total", 0))),
+        consumers.register(Addresses.POSTS_IMPORT_START,
+            body -> importer.start(body.getInteger("total", 0), body.getJsonObject("site"))),
+        consumers.register(Addresses.POSTS_OLD_PATH, body -> {
+          String path = OldPaths.normalise(body.getString("path"));
+          return (path == null ? Future.<String>succeededFuture(null) : repository.slugForOldPath(path))
+              .map(slug -> new JsonObject().put("slug", slug));
+        }),
         consumers.register(Addresses.POSTS_IMPORT_BATCH,
             body -> importer.batch(jobId(body), body.getJsonArray("files", new JsonArray()))),
         consumers.register(Addresses.POSTS_IMPORT_FINISH, body -> importer.finish(jobId(body), body.getString("error"))),

@@ -81,7 +81,7 @@ public final class RenderJob extends VerticleBase {
   }
 
   private Future<Void> renderOne(PostsRepository.PendingRender post) {
-    return renderer.render(post.markdown())
+    return renderer.render(FrontMatter.forRendering(post.markdown()))
         .compose(media::link)
         .compose(linked -> repository.storeRender(post, linked.rendered())
             .compose(stored -> stored == null ? Future.succeededFuture(null) : media.record(stored.slug(), linked).map(stored)))

@@ -5,11 +5,16 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** URL slugs: lowercase ASCII words joined by single hyphens. */
-final class Slugs {
+/**
+ * URL slugs: lowercase words of any script joined by single hyphens. Latin letters lose their
+ * accents ("Héllo" is "hello", as readers type it); letters of other scripts are kept as they are
+ * ("傅里叶级数"), and the slug is percent-encoded in URLs (see {@link SlugFormat#urlPath}).
+ */
+public final class Slugs {
   static final int MAX_LENGTH = SlugFormat.MAX_LENGTH;
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+  /** Combining marks that follow a Latin letter: accents, dropped. Other scripts' marks are letters' parts. */
+  private static final Pattern LATIN_MARKS = Pattern.compile("(?<=[a-zA-Z])\\p{M}+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}]+");
 
   private Slugs() {
   }
@@ -18,16 +23,20 @@ final class Slugs {
     return SlugFormat.isValid(slug);
   }
 
-  /** "Héllo, Wörld!" becomes "hello-world"; returns "" when nothing ASCII is left. */
-  static String fromTitle(String title) {
+  /** "Héllo, Wörld!" becomes "hello-world", "傅里叶 级数" "傅里叶-级数"; "" when no letter or digit is left. */
+  public static String fromTitle(String title) {
     String folded = Normalizer.normalize(title, Normalizer.Form.NFKD);
-    // letters NFKD does not decompose into ASCII plus marks
-    folded = MARKS.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT)
+    folded = LATIN_MARKS.matcher(folded).replaceAll("");
+    folded = Normalizer.normalize(folded, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
         .replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("đ", "d").replace("ł", "l");
-    String slug = NON_ALNUM.matcher(folded).replaceAll("-");
+    String slug = NON_WORD.matcher(folded).replaceAll("-");
     slug = trimHyphens(slug);
     if (slug.length() > MAX_LENGTH) {
-      slug = trimHyphens(slug.substring(0, MAX_LENGTH));
+      int end = MAX_LENGTH;
+      if (Character.isLowSurrogate(slug.charAt(end))) {
+        end--;
+      }
+      slug = trimHyphens(slug.substring(0, end));
     }
     return slug;
   }

@@ -120,10 +120,38 @@ final class SqlQueries {
   static final String EXPORT = "SELECT " + COLUMNS
       + " FROM posts WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2";
 
-  static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total) VALUES ($1, 'running', $2)";
+  static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total, site) VALUES ($1, 'running', $2, $3)";
+
+  static final String IMPORT_SITE = "SELECT site FROM import_jobs WHERE id = $1";
+
+  /** The live post an earlier import made from the file at this path in the site. */
+  static final String IMPORTED_SLUG = """
+      SELECT p.slug FROM import_sources s JOIN posts p ON p.id = s.post_id AND p.deleted_at IS NULL
+       WHERE s.path = $1""";
+
+  /** Whether a live post came from an import (else a writer made it, or an import before paths were kept). */
+  static final String HAS_IMPORT_SOURCE = """
+      SELECT 1 FROM import_sources s JOIN posts p ON p.id = s.post_id
+       WHERE p.slug = $1 AND p.deleted_at IS NULL LIMIT 1""";
+
+  static final String RECORD_SOURCE = """
+      INSERT INTO import_sources (path, post_id, dialect, original)
+      SELECT $1, id, $3, $4 FROM posts WHERE slug = $2 AND deleted_at IS NULL
+      ON CONFLICT (path) DO UPDATE SET post_id = excluded.post_id, dialect = excluded.dialect,
+             original = excluded.original, imported_at = now()""";
+
+  /** Old public paths of a post; a path another post claimed first keeps pointing there. */
+  static final String RECORD_OLD_PATHS = """
+      INSERT INTO old_paths (path, post_id)
+      SELECT unnest($1::text[]), id FROM posts WHERE slug = $2 AND deleted_at IS NULL
+      ON CONFLICT (path) DO NOTHING""";
+
+  static final String OLD_PATH = """
+      SELECT p.slug FROM old_paths o JOIN posts p ON p.id = o.post_id AND p.deleted_at IS NULL
+       WHERE o.path = $1""";
 
   static final String RECORD_IMPORT_RESULT = """
-      INSERT INTO import_results (job_id, path, slug, result, reason) VALUES ($1, $2, $3, $4, $5)""";
+      INSERT INTO import_results (job_id, path, slug, result, reason, warnings) VALUES ($1, $2, $3, $4, $5, $6)""";
 
   static final String ADVANCE_IMPORT = "UPDATE import_jobs SET processed = processed + $2, heartbeat_at = now() WHERE id = $1";
 
@@ -135,12 +163,9 @@ final class SqlQueries {
       UPDATE import_jobs SET status = 'failed', error = $2, finished_at = now(), total = greatest(total, processed)
        WHERE id = $1 AND status = 'running' AND heartbeat_at < now() - make_interval(secs => $3)""";
 
-  /** Whether an earlier file of the same import already took this slug. */
-  static final String IMPORTED_SLUG = """
-      SELECT 1 FROM import_results WHERE job_id = $1 AND slug = $2 AND result <> 'skipped' LIMIT 1""";
 
   static final String SELECT_IMPORT_RESULTS = """
-      SELECT path, slug, result, reason FROM import_results WHERE job_id = $1 ORDER BY seq""";
+      SELECT path, slug, result, reason, warnings FROM import_results WHERE job_id = $1 ORDER BY seq""";
 
   static final String FINISH_IMPORT = """
       UPDATE import_jobs SET status = $2, error = $3, finished_at = now(), total = greatest(total, processed)
@@ -169,7 +194,7 @@ final class SqlQueries {
    */
   static final String SEARCH = """
       SELECT hit.rank, p.slug, p.title, p.tags, p.status, p.published_at, p.series, p.series_part,
-             ts_headline('english', octavo_html_text(octavo_body(p.markdown)), hit.query,
+             ts_headline('english', octavo_html_text(octavo_plain(p.markdown)), hit.query,
                          'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
                AS snippet_html
         FROM (SELECT id, query, ts_rank_cd(search, query) AS rank

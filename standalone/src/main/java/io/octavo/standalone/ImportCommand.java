@@ -21,9 +21,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * {@code java -jar octavo.jar import <dir|archive> [--url URL] [--token T]}: packs a folder of
- * Markdown (or takes a .zip or .tar.gz), uploads it with a progress bar, follows the import job,
- * and prints what happened to each file.
+ * {@code java -jar octavo.jar import <site|archive> [--dialect D] [--url URL] [--token T]}: packs a
+ * site's folder (a Jekyll, Hugo or Hexo site root, or a bare folder of posts; or takes a .zip or
+ * .tar.gz), uploads it with a progress bar, follows the import job, and prints what happened to
+ * each file that needs a look, then a summary table.
  */
 final class ImportCommand {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -35,15 +36,18 @@ final class ImportCommand {
     Path source = null;
     String url = env.getOrDefault("OCTAVO_URL", "http://localhost:" + env.getOrDefault("HTTP_PORT", "8080"));
     String token = env.get("OCTAVO_ADMIN_TOKEN");
+    String dialect = null;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = args[++i];
         case "--token" -> token = args[++i];
+        case "--dialect" -> dialect = args[++i];
         default -> source = Path.of(args[i]);
       }
     }
     if (source == null || !Files.exists(source)) {
-      out.println("usage: java -jar octavo.jar import <folder|archive.zip|archive.tar.gz> [--url URL] [--token TOKEN]");
+      out.println("usage: java -jar octavo.jar import <site folder|archive.zip|archive.tar.gz> [--dialect kramdown|goldmark|pandoc]"
+          + " [--url URL] [--token TOKEN]");
       return 2;
     }
     if (token == null || token.isBlank()) {
@@ -54,7 +58,8 @@ final class ImportCommand {
     String type = archive.toString().endsWith(".zip") ? "application/zip" : "application/gzip";
     long size = Files.size(archive);
     out.printf("uploading %s (%,d bytes) to %s%n", source, size, url);
-    HttpRequest upload = HttpRequest.newBuilder(URI.create(url + "/api/import"))
+    String query = dialect == null ? "" : "?dialect=" + java.net.URLEncoder.encode(dialect, java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest upload = HttpRequest.newBuilder(URI.create(url + "/api/import" + query))
         .header("authorization", "Bearer " + token).header("content-type", type)
         .POST(HttpRequest.BodyPublishers.fromPublisher(
             HttpRequest.BodyPublishers.ofInputStream(() -> progress(archive, size, out)), size))
@@ -74,21 +79,45 @@ final class ImportCommand {
           .build(), HttpResponse.BodyHandlers.ofString()).body());
     }
     out.printf("\rimported: %d of %d files          %n", job.getInteger("processed"), job.getInteger("total"));
-    Map<String, Integer> counts = new TreeMap<>();
-    JsonArray results = job.getJsonArray("results", new JsonArray());
-    for (Object item : results) {
-      JsonObject result = (JsonObject) item;
-      counts.merge(result.getString("result"), 1, Integer::sum);
-      if ("skipped".equals(result.getString("result"))) {
-        out.println("  skipped " + result.getString("path") + ": " + result.getString("reason"));
-      }
-    }
-    out.println("  " + counts);
+    report(job.getJsonArray("results", new JsonArray()), out);
     if (job.getString("error") != null) {
       out.println("the import stopped: " + job.getString("error"));
       return 1;
     }
     return 0;
+  }
+
+  /** Files that need a look (errors, warnings, skipped Markdown), then one line per result. */
+  static void report(JsonArray results, PrintStream out) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String kind : List.of("created", "updated", "unchanged", "skipped", "error")) {
+      counts.put(kind, 0);
+    }
+    int warned = 0;
+    for (Object item : results) {
+      JsonObject result = (JsonObject) item;
+      String kind = result.getString("result");
+      counts.merge(kind, 1, Integer::sum);
+      JsonArray warnings = result.getJsonArray("warnings", new JsonArray());
+      boolean skippedMarkdown = "skipped".equals(kind) && !"not Markdown".equals(result.getString("reason"));
+      if ("error".equals(kind) || skippedMarkdown || !warnings.isEmpty()) {
+        out.println("  " + kind + " " + result.getString("path")
+            + (result.getString("slug") != null ? " -> /posts/" + result.getString("slug") : "")
+            + (result.getString("reason") != null ? ": " + result.getString("reason") : ""));
+        warnings.forEach(warning -> out.println("      " + warning));
+        warned += warnings.isEmpty() ? 0 : 1;
+      }
+    }
+    out.println();
+    out.println("  result      files");
+    out.println("  ---------   -----");
+    for (String kind : List.of("created", "updated", "unchanged", "media", "skipped", "error")) {
+      if (!kind.equals("media") || counts.containsKey("media")) {
+        out.printf("  %-9s   %5d%n", kind, counts.get(kind));
+      }
+    }
+    out.printf("  %-9s   %5d%n", "total", results.size());
+    out.printf("  (%d file(s) with warnings)%n", warned);
   }
 
   /** Zips a folder's files (paths relative to it) into a temporary archive. */
@@ -97,7 +126,7 @@ final class ImportCommand {
     zip.toFile().deleteOnExit();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(Files::isRegularFile).toList();
+      files = walk.filter(Files::isRegularFile).filter(file -> !generated(folder.relativize(file))).toList();
     }
     try (OutputStream stream = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(stream)) {
       for (Path file : files) {
@@ -108,6 +137,17 @@ final class ImportCommand {
     }
     out.printf("packed %d files from %s%n", files.size(), folder);
     return zip;
+  }
+
+  /** Version control, dependencies and build output: not the site's sources. */
+  private static boolean generated(Path relative) {
+    for (Path part : relative) {
+      String name = part.toString();
+      if (name.startsWith(".") || List.of("node_modules", "_site", "public", "resources", "vendor").contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The archive as a stream that draws a progress bar as it is read. */

@@ -21,6 +21,12 @@ public final class BusClient {
     return vertx.eventBus().<JsonObject>request(address, body, options).map(Message::body);
   }
 
+  /** A request that may take longer than the usual timeout (an import batch renders many posts). */
+  public Future<JsonObject> request(String address, JsonObject body, Duration timeout) {
+    return vertx.eventBus().<JsonObject>request(address, body, new DeliveryOptions().setSendTimeout(timeout.toMillis()))
+        .map(Message::body);
+  }
+
   public void publish(String address, JsonObject body) {
     vertx.eventBus().publish(address, body);
   }

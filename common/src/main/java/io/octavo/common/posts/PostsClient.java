@@ -70,12 +70,34 @@ public final class PostsClient {
 
   /** Starts an import job of {@code total} files; the reply holds its {@code id}. */
   public Future<JsonObject> startImport(int total) {
-    return bus.request(Addresses.POSTS_IMPORT_START, new JsonObject().put("total", total));
+    return startImport(total, null);
   }
 
-  /** Imports {@code [{path, content}]} or {@code [{path, skip}]} into a job; replies with the results. */
+  /**
+   * Starts an import job of {@code total} files of a site described by {@code site}
+   * ({@code {paths: [...], configs: {path: text}, dialect}}, from which the posts-service detects the
+   * engine); the reply holds the job's {@code id} and the detected {@code site}.
+   */
+  public Future<JsonObject> startImport(int total, JsonObject site) {
+    return bus.request(Addresses.POSTS_IMPORT_START, new JsonObject().put("total", total).put("site", site));
+  }
+
+  /** The slug of the post whose old site had this public path, or null. */
+  public Future<String> slugForOldPath(String path) {
+    return bus.request(Addresses.POSTS_OLD_PATH, new JsonObject().put("path", path))
+        .map(reply -> reply.getString("slug"));
+  }
+
+  /**
+   * Imports {@code [{path, content}]} or {@code [{path, skip}]} into a job; replies with the results.
+   * A batch renders each of its posts, so it has a timeout of its own, not the one for reads.
+   */
   public Future<JsonObject> importBatch(String job, JsonArray files) {
-    return bus.request(Addresses.POSTS_IMPORT_BATCH, new JsonObject().put("id", job).put("files", files));
+    return importBatch(job, files, Duration.ofMinutes(2));
+  }
+
+  public Future<JsonObject> importBatch(String job, JsonArray files, Duration timeout) {
+    return bus.request(Addresses.POSTS_IMPORT_BATCH, new JsonObject().put("id", job).put("files", files), timeout);
   }
 
   public Future<JsonObject> finishImport(String job, String error) {

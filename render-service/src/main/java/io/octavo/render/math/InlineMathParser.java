@@ -10,9 +10,11 @@ import org.commonmark.parser.beta.Scanner;
 
 /**
  * Inline math with pandoc's {@code tex_math_dollars} rules: an opening {@code $} is not followed
- * by white space, a closing {@code $} is not preceded by white space nor followed by a digit, so
- * {@code $5 and $10} stays text. {@code $$...$$} is display math. Inside, a backslash and the
- * character after it are TeX, so {@code \$} never closes. A {@code \$} outside math is
+ * by white space; white space inside is never followed by a {@code $}; the closing {@code $} is
+ * not followed by a digit, or the attempt fails. So {@code $5 and $10} stays text and in
+ * {@code costs $5 and the $x$} only {@code $x$} is math, exactly as pandoc reads them.
+ * {@code $$...$$} is display math. Inside, a backslash and the character after it are TeX, so
+ * {@code \$} never closes, and {@code \text{...}} may hold dollars. A {@code \$} outside math is
  * commonmark's own backslash escape: a literal dollar. The scan never leaves the paragraph, so a
  * blank line ends the attempt.
  */
@@ -43,11 +45,19 @@ final class InlineMathParser implements InlineContentParser {
       char c = scanner.peek();
       if (c == '\\') {
         scanner.next();
-        if (scanner.hasNext()) {
+        if (!display && scanner.next("text{")) {
+          skipBalancedBraces(scanner); // pandoc: \text{...} may contain $
+        } else if (scanner.hasNext()) {
           scanner.next();
         }
+      } else if (!display && isWhitespace(c)) {
+        while (scanner.hasNext() && isWhitespace(scanner.peek())) {
+          scanner.next(); // also U+3000 and U+00A0, which Scanner.whitespace() would not move past
+        }
+        if (scanner.peek() == '$') {
+          return ParsedInline.none(); // pandoc: white space before a closing $ ends the attempt
+        }
       } else if (c == '$') {
-        int before = scanner.peekPreviousCodePoint();
         Position contentEnd = scanner.position();
         scanner.next();
         if (display) {
@@ -55,7 +65,10 @@ final class InlineMathParser implements InlineContentParser {
             String tex = scanner.getSource(contentStart, contentEnd).getContent();
             return tex.isBlank() ? ParsedInline.none() : ParsedInline.of(new InlineMath(tex, true), scanner.position());
           }
-        } else if (!isWhitespace(before) && !isDigit(scanner.peek())) {
+        } else {
+          if (isDigit(scanner.peek())) {
+            return ParsedInline.none(); // "$x$5": pandoc gives up rather than look further
+          }
           String tex = scanner.getSource(contentStart, contentEnd).getContent();
           return ParsedInline.of(new InlineMath(tex, false), scanner.position());
         }
@@ -64,6 +77,24 @@ final class InlineMathParser implements InlineContentParser {
       }
     }
     return ParsedInline.none();
+  }
+
+  /** After {@code \text{}: to the brace that closes it (nested braces counted), or the end. */
+  private static void skipBalancedBraces(Scanner scanner) {
+    int depth = 1;
+    while (scanner.hasNext() && depth > 0) {
+      char c = scanner.peek();
+      if (c == '\\') {
+        scanner.next();
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+      }
+      if (scanner.hasNext()) {
+        scanner.next();
+      }
+    }
   }
 
   private static boolean isWhitespace(int codePoint) {

@@ -1,0 +1,65 @@
+package io.octavo.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.octavo.common.posts.PostInput;
+import io.octavo.posts.imports.Site;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Files of real blogs that used to be lost or misread on import, and front matter on every path. */
+class ImportMapperTest {
+  private static final Site JEKYLL = Site.detect(List.of("_config.yml", "_posts/2017-08-01-a.md"),
+      Map.of("_config.yml", "baseurl: /blog\n"), null);
+
+  @Test
+  void aFileNamedOnlyInChineseGetsAChineseSlug() {
+    ImportMapper.Imported imported = ImportMapper.map("source/_posts/傅里叶级数.md", "---\ntitle: x\n---\nbody\n");
+    assertThat(imported.slug()).isEqualTo("傅里叶级数");
+  }
+
+  @Test
+  void aNulByteBecomesTheReplacementCharacter() {
+    assertThat(ImportMapper.map("a.md", "# A\n\nx\u0000y\n").input().markdown()).isEqualTo("# A\n\nx\uFFFDy\n");
+  }
+
+  @Test
+  void jekyllTagsSeparatedBySpacesAreSeveralTags() {
+    ImportMapper.Imported imported = ImportMapper.map("_posts/2017-08-01-a.md", "---\ntags: gan long-read math\n---\nx\n",
+        JEKYLL, false);
+    assertThat(imported.input().tags()).containsExactly("gan", "long-read", "math");
+  }
+
+  @Test
+  void anOverLongTagIsCutWithAWarningNotTheWholePost() {
+    String tag = "t".repeat(80);
+    ImportMapper.Imported imported = ImportMapper.map("a.md", "---\ntitle: A\ntags: [" + tag + "]\n---\nx\n");
+    assertThat(imported.input().tags()).containsExactly("t".repeat(64));
+    assertThat(imported.warnings()).anySatisfy(warning -> assertThat(warning).contains("cut to"));
+  }
+
+  @Test
+  void frontMatterYamlRefusesIsReadLineByLine() {
+    ImportMapper.Imported imported = ImportMapper.map("a.md", "---\ntitle: Vert.x: a tour\ndate: 2020-01-02\n---\nx\n");
+    assertThat(imported.input().title()).isEqualTo("Vert.x: a tour");
+    assertThat(imported.warnings().get(0)).startsWith("line 1:").contains("line by line");
+  }
+
+  @Test
+  void jekyllDateUrlsBecomeOldPaths() {
+    ImportMapper.Imported imported = ImportMapper.map("_posts/2017-08-01-my-post.md", "---\ntitle: A\n---\nx\n",
+        JEKYLL, false);
+    assertThat(imported.oldPaths()).contains("/blog/2017/08/01/my-post.html");
+  }
+
+  @Test
+  void tomlFrontMatterFillsFieldsThroughTheApiToo() {
+    PostDraft draft = new PostFields(Clock.systemUTC()).resolve(new PostInput(
+        "+++\ntitle = \"From Hugo\"\ntags = [\"go\", \"hugo\"]\n+++\nBody.\n", null, null, null, null, null, null, null), null);
+    assertThat(draft.title()).isEqualTo("From Hugo");
+    assertThat(draft.tags()).containsExactly("go", "hugo");
+    assertThat(FrontMatter.forRendering(draft.markdown())).isEqualTo("Body.\n");
+  }
+}
