@@ -110,7 +110,7 @@ class DialectFidelityTest {
     assertThat(fidelity.templateLeaks()).isZero();
 
     JsonObject kl = post("kl-discrete");
-    assertThat(kl.getString("html")).contains("\\(D_{\\texttt{KL}}(P | Q)", "<code class=\"language-go\">",
+    assertThat(kl.getString("html")).contains("application/x-tex\">D_{\\texttt{KL}}(P | Q)", "<code class=\"language-go\">",
         "src=\"/img/modes.png\"", "href=\"/posts/other\"", "<strong>Markdown</strong>", "id=\"forward-and-reverse\"");
     assertThat(site.results().get("content/posts/kl-discrete.md").getJsonArray("warnings").encode()).contains("'box'");
     assertThat(post("other").getString("status")).isEqualTo("draft");
@@ -140,7 +140,7 @@ class DialectFidelityTest {
     assertThat(twin.getJsonArray("warnings").encode()).contains("is taken");
     HttpResponse<Buffer> page = get("/posts/" + SlugFormat.urlPath("傅里叶级数"));
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(post("傅里叶级数").getString("html")).contains("costs $5 and the <span class=\"math inline\">\\(x\\)",
+    assertThat(post("傅里叶级数").getString("html")).contains("costs $5 and the <span class=\"math inline\">", "application/x-tex\">x</annotation>",
         "<code class=\"language-cpp\">", "src=\"" + SlugFormat.urlPath("傅里叶级数") + "/spectrum.png\"");
     assertThat(post("傅里叶级数-2").getString("html")).contains("href=\"/posts/" + SlugFormat.urlPath("傅里叶级数") + "\"");
     assertThat(post("nul-byte").getString("markdown")).contains("\uFFFD").doesNotContain("\u0000");

@@ -203,7 +203,7 @@ class ImportExportTest {
   }
 
   @Test
-  void anImportedDraftStaysADraftAndAnUnclearFlagIsSkipped() throws Exception {
+  void anImportedDraftStaysADraftAndAnUnclearFlagMakesADraftWithAWarning() throws Exception {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("_posts/quoted-draft.md", "---\ntitle: Quoted\ndraft: \"true\"\n---\nnot yet\n");
     files.put("_posts/yes-draft.md", "---\ntitle: Yes\ndraft: \"yes\"\n---\nnot yet\n");
@@ -212,8 +212,8 @@ class ImportExportTest {
     JsonObject job = blog.importArchive(zip(files), "application/zip");
 
     assertThat(results(job)).containsEntry("_posts/quoted-draft.md", "created").containsEntry("_posts/yes-draft.md", "created")
-        .containsEntry("_posts/listed-status.md", "skipped").containsEntry("_posts/impossible-date.md", "skipped");
-    for (String slug : List.of("quoted-draft", "yes-draft")) {
+        .containsEntry("_posts/listed-status.md", "created").containsEntry("_posts/impossible-date.md", "error");
+    for (String slug : List.of("quoted-draft", "yes-draft", "listed-status")) {
       assertThat(blog.post(slug).getString("status")).isEqualTo("draft");
       assertThat(blog.http().get("/api/posts/" + slug).send().await().statusCode()).as("anonymous " + slug).isEqualTo(404);
     }

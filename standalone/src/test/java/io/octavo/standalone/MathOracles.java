@@ -29,8 +29,10 @@ final class MathOracles {
     }
   }
 
+  /** A math span as Octavo stores it: MathML with the TeX as its annotation, or (not typeset) {@code \\(TeX\\)}. */
   private static final Pattern OCTAVO_SPAN = Pattern.compile(
-      "<span class=\"math (inline|display)\">\\\\[(\\[](.*?)\\\\[)\\]](?=</span>|<)", Pattern.DOTALL);
+      "<span class=\"math (inline|display)\">(?:\\\\[(\\[](.*?)\\\\[)\\]](?=</span>)"
+      + "|<math.*?<annotation encoding=\"application/x-tex\">(.*?)</annotation>)", Pattern.DOTALL);
 
   private MathOracles() {
   }
@@ -57,7 +59,9 @@ final class MathOracles {
     List<Span> spans = new ArrayList<>();
     Matcher m = OCTAVO_SPAN.matcher(html);
     while (m.find()) {
-      spans.add(Span.of(m.group(1), m.group(2).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")));
+      String tex = m.group(2) != null ? m.group(2) : m.group(3);
+      spans.add(Span.of(m.group(1), tex.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+          .replace("&#39;", "'").replace("&amp;", "&")));
     }
     return spans;
   }
