@@ -51,7 +51,8 @@ public record Site(Engine engine, String root, String baseUrl, String permalink,
   public static Site detect(Collection<String> paths, Map<String, String> configs, String dialect) {
     String root = null;
     Engine engine = Engine.PLAIN;
-    for (String path : paths) {
+    List<String> markdown = paths.stream().filter(path -> isMarkdown(path.substring(path.lastIndexOf('/') + 1))).toList();
+    for (String path : markdown) { // images elsewhere (an export's media/) say nothing about where posts are
       for (var probe : List.of(Map.entry("source/_posts/", Engine.HEXO), Map.entry("_posts/", Engine.JEKYLL),
           Map.entry("content/", Engine.HUGO))) {
         int at = path.indexOf(probe.getKey());
@@ -68,7 +69,7 @@ public record Site(Engine engine, String root, String baseUrl, String permalink,
         }
       }
     }
-    root = root == null ? commonFolder(paths) : root;
+    root = root == null ? commonFolder(markdown) : root;
     Map<String, Object> settings = new LinkedHashMap<>();
     boolean hugoConfig = false;
     boolean jekyllConfig = false;
