@@ -88,9 +88,6 @@ final class Importer {
     if (file.getString("skip") != null) {
       return Future.succeededFuture(result.put("result", "skipped").put("reason", file.getString("skip")));
     }
-    if (file.getString("media") != null) {
-      return Future.succeededFuture(result.put("result", "media").put("reason", "stored as " + file.getString("media")));
-    }
     Site.Placement placement = site.place(path);
     if (placement == Site.Placement.OTHER) {
       // media hook: images and other files a post refers to arrive here once a media step takes them
@@ -111,8 +108,8 @@ final class Importer {
     String key = site.pathInSite(path);
     byte[] original = content.getBytes(StandardCharsets.UTF_8);
     return repository.importedSlug(key)
-        .compose(slug -> slug != null ? rewrite(slug, imported, result)
-            : create(imported, result))
+        .compose(slug -> slug != null ? rewrite(slug, imported, result, key)
+            : create(imported, result, key))
         .compose(written -> repository.recordSource(key, written.getString("slug"), imported.dialect().key(), original,
                 oldPaths(imported, written.getString("slug")))
             .map(written))
@@ -128,12 +125,12 @@ final class Importer {
   }
 
   /** A file imported before: its post, updated unless nothing changed. Its slug stays. */
-  private Future<JsonObject> rewrite(String slug, ImportMapper.Imported imported, JsonObject result) {
+  private Future<JsonObject> rewrite(String slug, ImportMapper.Imported imported, JsonObject result, String source) {
     ImportMapper.Imported same = imported.withSlug(slug);
     result.put("slug", slug);
     return repository.findBySlug(slug, true).compose(existing -> {
       if (existing == null) {
-        return create(imported, result);
+        return create(imported, result, source);
       }
       if (unchanged(existing, same)) {
         return Future.succeededFuture(result.put("result", "unchanged"));
@@ -147,7 +144,7 @@ final class Importer {
    * file of the site ("hello.md" in two folders). The post then gets the next free slug and the
    * report says so. A post that an import without paths made from the same source is adopted.
    */
-  private Future<JsonObject> create(ImportMapper.Imported imported, JsonObject result) {
+  private Future<JsonObject> create(ImportMapper.Imported imported, JsonObject result, String source) {
     String wanted = imported.slug();
     return repository.findBySlug(wanted, true).compose(existing -> existing == null ? Future.succeededFuture(false)
             : repository.hasImportSource(wanted).map(tied -> !tied && unchanged(existing, imported)))
@@ -159,7 +156,7 @@ final class Importer {
             if (!slug.equals(wanted)) {
               imported.warnings().add("the slug '" + wanted + "' is taken by another post: this one is '" + slug + "'");
             }
-            return writer.create(imported.withSlug(slug).input(), imported.meta())
+            return writer.create(imported.withSlug(slug).input(), imported.meta(), source)
                 .map(post -> result.put("slug", post.slug()).put("result", "created"));
           });
         });

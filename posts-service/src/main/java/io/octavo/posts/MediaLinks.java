@@ -41,6 +41,25 @@ final class MediaLinks {
 
   /** {@code rendered} null (render deferred): nothing to link yet. */
   Future<Linked> link(Rendered rendered) {
+    return link(rendered, null);
+  }
+
+  /** As {@link #link(Rendered)} for the live post at {@code slug}: relative images resolve beside its imported source. */
+  Future<Linked> linkPost(Rendered rendered, String slug) {
+    return rendered == null ? link(null) : media.sourceOf(slug).compose(source -> link(rendered, source));
+  }
+
+  /** As {@link #link(Rendered)} for the post with this id (the render job's). */
+  Future<Linked> linkPost(Rendered rendered, long postId) {
+    return rendered == null ? link(null) : media.sourceOf(postId).compose(source -> link(rendered, source));
+  }
+
+  /**
+   * {@code source}: the post's file in the site it was imported from ({@code content/posts/a/index.md}),
+   * or null; a relative image ({@code cover.png}) is looked up beside it first, so two page bundles
+   * with a {@code cover.png} each show their own.
+   */
+  Future<Linked> link(Rendered rendered, String source) {
     if (rendered == null) {
       return Future.succeededFuture(new Linked(null, List.of(), new JsonArray(), List.of()));
     }
@@ -50,22 +69,26 @@ final class MediaLinks {
     if (sources.isEmpty()) {
       return Future.succeededFuture(new Linked(rendered, List.of(), renderWarnings(rendered), List.of()));
     }
+    Map<String, List<String>> candidates = new java.util.HashMap<>();
     Set<String> paths = new LinkedHashSet<>();
-    sources.forEach(src -> paths.addAll(candidates(src)));
+    sources.forEach(src -> {
+      candidates.put(src, candidates(src, source));
+      paths.addAll(candidates.get(src));
+    });
     return media.resolve(new ArrayList<>(paths)).map(found -> {
       Set<Long> ids = new LinkedHashSet<>();
       JsonArray warnings = renderWarnings(rendered);
       Set<String> missing = new LinkedHashSet<>();
       for (String src : sources) {
-        MediaRepository.Linked item = pick(found, src);
+        MediaRepository.Linked item = pick(found, candidates.get(src));
         if (item != null) {
           ids.add(item.id());
         } else {
-          missing.addAll(candidates(src));
+          missing.addAll(candidates.get(src));
           warnings.add("image '" + src + "' is not in the media library: upload it (POST /api/media) and the post shows it");
         }
       }
-      Rendered linked = new Rendered(rewrite(rendered.html(), found), rewrite(rendered.excerptHtml(), found),
+      Rendered linked = new Rendered(rewrite(rendered.html(), found, candidates), rewrite(rendered.excerptHtml(), found, candidates),
           rendered.hasMore(), rendered.toc(), rendered.wordCount(), rendered.rendererVersion(), rendered.warnings());
       return new Linked(linked, new ArrayList<>(ids), warnings, new ArrayList<>(missing));
     });
@@ -101,7 +124,8 @@ final class MediaLinks {
     }
   }
 
-  private static String rewrite(String html, Map<String, MediaRepository.Linked> found) {
+  private static String rewrite(String html, Map<String, MediaRepository.Linked> found,
+                                Map<String, List<String>> candidates) {
     if (html == null) {
       return null;
     }
@@ -110,7 +134,8 @@ final class MediaLinks {
     while (img.find()) {
       String tag = img.group();
       Matcher src = SRC.matcher(tag);
-      MediaRepository.Linked item = src.find() && isLocal(src.group(1)) ? pick(found, src.group(1)) : null;
+      MediaRepository.Linked item = src.find() && candidates.containsKey(src.group(1))
+          ? pick(found, candidates.get(src.group(1))) : null;
       img.appendReplacement(out, Matcher.quoteReplacement(item == null ? tag : linked(tag, src, item)));
     }
     img.appendTail(out);
@@ -141,8 +166,8 @@ final class MediaLinks {
     return head + extra + (withSrc.endsWith("/>") ? " />" : ">");
   }
 
-  private static MediaRepository.Linked pick(Map<String, MediaRepository.Linked> found, String src) {
-    for (String candidate : candidates(src)) {
+  private static MediaRepository.Linked pick(Map<String, MediaRepository.Linked> found, List<String> candidates) {
+    for (String candidate : candidates) {
       MediaRepository.Linked item = found.get(candidate);
       if (item != null) {
         return item;
@@ -153,6 +178,36 @@ final class MediaLinks {
 
   static boolean isLocal(String src) {
     return !src.isEmpty() && !src.startsWith("#") && !REMOTE.matcher(src).find();
+  }
+
+  /** Beside the post's source first (a relative path), then as {@link #candidates(String)}. */
+  static List<String> candidates(String src, String source) {
+    List<String> plain = candidates(src);
+    int slash = source == null ? -1 : source.lastIndexOf('/');
+    String raw = plain.get(0);
+    if (source == null || src.startsWith("/") || slash < 0) {
+      return plain;
+    }
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>(List.of(source.substring(0, slash).split("/")));
+    String path = src.replace("&amp;", "&");
+    int cut = path.indexOf('?') >= 0 ? path.indexOf('?') : path.indexOf('#');
+    path = cut >= 0 ? path.substring(0, cut) : path;
+    try {
+      path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // as written
+    }
+    for (String part : path.split("/")) {
+      if (part.equals("..")) {
+        parts.pollLast();
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        parts.addLast(part);
+      }
+    }
+    List<String> all = new ArrayList<>();
+    all.add(String.join("/", parts));
+    plain.stream().filter(candidate -> !all.contains(candidate)).forEach(all::add);
+    return raw.isEmpty() ? plain : all;
   }
 
   /** The path as the site had it ({@code images/plot.png}), then the bare file name. */

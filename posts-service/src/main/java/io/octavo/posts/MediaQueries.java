@@ -106,5 +106,12 @@ final class MediaQueries {
       WHERE id IN (SELECT post_id FROM post_missing_media WHERE path = ANY($1))
         AND deleted_at IS NULL AND renderer_version IS NOT NULL""";
 
+  /** The file an imported post came from, in its site: relative images are beside it. */
+  static final String SOURCE_BY_SLUG = """
+      SELECT s.path FROM import_sources s JOIN posts p ON p.id = s.post_id
+      WHERE p.slug = $1 AND p.deleted_at IS NULL ORDER BY s.imported_at DESC LIMIT 1""";
+
+  static final String SOURCE_BY_POST = "SELECT path FROM import_sources WHERE post_id = $1 ORDER BY imported_at DESC LIMIT 1";
+
   static final String SET_WARNINGS = "UPDATE posts SET warnings = $2 WHERE slug = $1 AND deleted_at IS NULL";
 }

@@ -153,6 +153,17 @@ final class MediaRepository {
         .mapEmpty();
   }
 
+  /** The site path of the file a live post was imported from, or null. */
+  Future<String> sourceOf(String slug) {
+    return timed("media_source", () -> pool.preparedQuery(MediaQueries.SOURCE_BY_SLUG).execute(Tuple.of(slug)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("path"));
+  }
+
+  Future<String> sourceOf(long postId) {
+    return timed("media_source", () -> pool.preparedQuery(MediaQueries.SOURCE_BY_POST).execute(Tuple.of(postId)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("path"));
+  }
+
   /** Marks posts waiting for an image these paths name for re-rendering; how many. */
   Future<Integer> relinkPosts(List<String> paths) {
     return paths.isEmpty() ? Future.succeededFuture(0)

@@ -45,9 +45,14 @@ final class PostWriter {
 
   /** {@code meta} null: none. */
   Future<Post> create(PostInput input, JsonObject meta) {
+    return create(input, meta, null);
+  }
+
+  /** {@code source}: the file's path in the site it is imported from (its relative images are beside it), or null. */
+  Future<Post> create(PostInput input, JsonObject meta, String source) {
     PostDraft draft = fields.resolve(input, null).withMeta(meta == null ? new JsonObject() : meta);
     return renderOrDefer(draft.markdown())
-        .compose(media::link)
+        .compose(rendered -> media.link(rendered, source))
         .compose(linked -> insert(draft, linked.rendered(), 1).compose(post -> media.record(post, linked)))
         .onSuccess(post -> {
           created.increment();
@@ -80,7 +85,7 @@ final class PostWriter {
           }
           PostDraft draft = fields.resolve(input, existing).withMeta(meta);
           return renderOrDefer(draft.markdown())
-              .compose(media::link)
+              .compose(rendered -> media.linkPost(rendered, slug))
               .compose(linked -> repository.update(slug, version, draft, linked.rendered())
                   .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
                       ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))

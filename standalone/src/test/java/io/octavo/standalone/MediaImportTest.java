@@ -99,6 +99,9 @@ class MediaImportTest {
         + "![diagram](/images/diagram.png)\n"));
     site.put("blog/content/posts/bundle/cover.png", MediaTest.png(100, 50, Color.GREEN));
     site.put("blog/static/images/diagram.png", MediaTest.png(60, 60, Color.BLACK));
+    // a second bundle with a cover.png of its own: each post shows its own
+    site.put("blog/content/posts/other/index.md", text("---\ntitle: Other\n---\n![cover](./cover.png)\n"));
+    site.put("blog/content/posts/other/cover.png", MediaTest.png(101, 50, Color.ORANGE));
     site.put("blog/static/images/not-an-image.png", text("<html>not a png</html>"));
 
     JsonObject job = first.importArchive(zip(site));
@@ -111,6 +114,9 @@ class MediaImportTest {
     Map<String, String> bundle = first.images("bundle");
     assertThat(bundle.get("cover")).matches("/media/[0-9a-f]{64}/cover\\.png 200 image/png");
     assertThat(bundle.get("diagram")).matches("/media/[0-9a-f]{64}/diagram\\.png 200 image/png");
+    assertThat(bundle.get("cover")).startsWith("/media/" + MediaTest.sha256(site.get("blog/content/posts/bundle/cover.png")));
+    assertThat(first.images("other").get("cover"))
+        .startsWith("/media/" + MediaTest.sha256(site.get("blog/content/posts/other/cover.png")));
 
     HttpResponse<Buffer> export = first.send(HttpMethod.GET, "/api/export", null);
     Map<String, byte[]> exported = unzip(export.body().getBytes());
