@@ -185,16 +185,16 @@ class DialectFidelityTest {
   /** Zips the site (all of it, or only Markdown and configuration files), imports it and waits. */
   private static Imported importSite(Path root, boolean everything) throws Exception {
     long started = System.nanoTime();
-    HttpResponse<Buffer> accepted = http.request(HttpMethod.POST, "/api/import")
+    HttpResponse<Buffer> accepted = Api.documented(http, HttpMethod.POST, "/api/import", http.request(HttpMethod.POST, "/api/import")
         .putHeader("authorization", "Bearer " + TOKEN).putHeader("content-type", "application/zip")
-        .sendBuffer(Buffer.buffer(zip(root, everything))).await();
+        .sendBuffer(Buffer.buffer(zip(root, everything))).await());
     assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(202);
     String location = accepted.getHeader("location");
     JsonObject job;
     do {
       Thread.sleep(50);
-      job = http.request(HttpMethod.GET, location).putHeader("authorization", "Bearer " + TOKEN).send().await()
-          .bodyAsJsonObject();
+      job = Api.documented(http, HttpMethod.GET, location,
+          http.request(HttpMethod.GET, location).putHeader("authorization", "Bearer " + TOKEN).send().await()).bodyAsJsonObject();
     } while ("running".equals(job.getString("status")));
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertThat(job.getString("status")).as(job.encode()).isEqualTo("done");
@@ -305,12 +305,13 @@ class DialectFidelityTest {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    return http.request(HttpMethod.GET, path).putHeader("accept", "text/html").send().await();
+    return Api.documented(http, HttpMethod.GET, path, http.request(HttpMethod.GET, path).putHeader("accept", "text/html").send().await());
   }
 
   private static JsonObject post(String slug) {
-    HttpResponse<Buffer> response = http.request(HttpMethod.GET, "/api/posts/" + SlugFormat.urlPath(slug))
-        .putHeader("authorization", "Bearer " + TOKEN).send().await();
+    String path = "/api/posts/" + SlugFormat.urlPath(slug);
+    HttpResponse<Buffer> response = Api.documented(http, HttpMethod.GET, path,
+        http.request(HttpMethod.GET, path).putHeader("authorization", "Bearer " + TOKEN).send().await());
     assertThat(response.statusCode()).as(slug).isEqualTo(200);
     return response.bodyAsJsonObject();
   }
