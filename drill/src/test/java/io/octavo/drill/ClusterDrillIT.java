@@ -55,11 +55,20 @@ class ClusterDrillIT {
     }
   }
 
+  /**
+   * Every node of the drill shares 127.0.0.1, so each takes the next free Hazelcast port from 5701.
+   * A bare "127.0.0.1" member makes Hazelcast probe only 5701-5703: a replacement replica that
+   * binds 5701 after the first three nodes died found nobody there and formed a cluster of its
+   * own. Naming the ports the drill's nodes can take lets a late joiner find the survivors.
+   */
+  private static final String LOCAL_MEMBERS = java.util.stream.IntStream.rangeClosed(5701, 5712)
+      .mapToObj(port -> "127.0.0.1:" + port).collect(java.util.stream.Collectors.joining(","));
+
   @Test
   void writesSurviveALostRenderReplicaAndADrainingGateway() throws Exception {
     PgSettings db = TestPostgres.freshDatabase(ClusterDrillIT.class);
     Map<String, String> env = new HashMap<>(Map.of(
-        "CLUSTER_HOST", "127.0.0.1", "CLUSTER_MEMBERS", "127.0.0.1",
+        "CLUSTER_HOST", "127.0.0.1", "CLUSTER_MEMBERS", LOCAL_MEMBERS,
         "CLUSTER_NAME", "drill-" + UUID.randomUUID().toString().substring(0, 8),
         "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_RATE_LIMIT_READS", "0", "OCTAVO_RENDER_RETRY_MS", "1000",
         "OCTAVO_SHUTDOWN_GRACE_MS", "10000"));
