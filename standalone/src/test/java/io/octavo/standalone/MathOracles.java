@@ -60,10 +60,22 @@ final class MathOracles {
     Matcher m = OCTAVO_SPAN.matcher(html);
     while (m.find()) {
       String tex = m.group(2) != null ? m.group(2) : m.group(3);
-      spans.add(Span.of(m.group(1), tex.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-          .replace("&#39;", "'").replace("&amp;", "&")));
+      spans.add(Span.of(m.group(1), numericEntities(tex).replace("&lt;", "<").replace("&gt;", ">")
+          .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")));
     }
     return spans;
+  }
+
+  /** {@code &#xff08;} and {@code &#40;} as the characters they stand for (the sanitiser writes non-ASCII so). */
+  private static String numericEntities(String text) {
+    Matcher entity = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);").matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (entity.find()) {
+      String code = entity.group(1);
+      int point = code.startsWith("x") ? Integer.parseInt(code.substring(1), 16) : Integer.parseInt(code);
+      entity.appendReplacement(out, Matcher.quoteReplacement(new String(Character.toChars(point))));
+    }
+    return entity.appendTail(out).toString();
   }
 
   /** kramdown's math for each body (one ruby process for all). */
