@@ -29,7 +29,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class MarkdownRenderer {
   /** Bump when the HTML for the same source changes: stored posts then re-render in the background. */
-  public static final int VERSION = 3; // 3: math carries MathML
+  public static final int VERSION = 4; // 3: math carries MathML; 4: TOC entries carry the heading's HTML
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -96,11 +96,12 @@ public final class MarkdownRenderer {
       String excerptHtml = excerpt.nodes().stream().map(renderer::render).reduce("", String::concat);
       DocumentFacts facts = DocumentFacts.of(document);
       Set<String> warnings = new LinkedHashSet<>(); // the excerpt repeats the body's first formulas
+      String html = safe(renderer.render(document), facts.rawHtml(), warnings);
       return new Rendered(
-          safe(renderer.render(document), facts.rawHtml(), warnings),
+          html,
           safe(excerptHtml, facts.rawHtml(), warnings),
           excerpt.hasMore(),
-          facts.toc(),
+          TocHtml.withHtml(facts.toc(), html),
           facts.words(),
           VERSION,
           List.copyOf(warnings));

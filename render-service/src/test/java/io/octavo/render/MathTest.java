@@ -99,6 +99,14 @@ class MathTest {
   }
 
   @Test
+  void tableOfContentsEntriesCarryTheHeadingsHtmlWithMathAndWithoutLinks() {
+    var out = renderer.render("## Bound $O(n)$\n\ntext\n\n## See [the paper](https://example.org) on $\\alpha$\n");
+    // the heading's HTML as the body has it (this renderer has no typesetter: spans keep the TeX)
+    assertThat(out.toc().getJsonObject(0).getString("html")).isEqualTo("Bound " + inline("O(n)"));
+    assertThat(out.toc().getJsonObject(1).getString("html")).isEqualTo("See the paper on " + inline("\\alpha"));
+  }
+
+  @Test
   void nulCharactersInTheSourceCannotForgeMath() {
     String forged = "a\u0000dPHNjcmlwdD4\u0000b [x](/a \"\u0000dPHNjcmlwdD4\u0000\")";
     assertThat(html(forged)).doesNotContain("<script", "math display", "\u0000");

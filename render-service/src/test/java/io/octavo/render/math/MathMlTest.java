@@ -30,6 +30,13 @@ class MathMlTest {
   }
 
   @Test
+  void tableOfContentsShowsAHeadingsFormulaTypeset() {
+    Rendered out = renderer.render("## Bound $O(n)$\n\ntext\n");
+    assertThat(out.toc().getJsonObject(0).getString("html"))
+        .startsWith("Bound <span class=\"math inline\"><math>").doesNotContain("$", "\\(");
+  }
+
+  @Test
   void displayMathIsABlockMathElement() {
     String html = renderer.render("$$\n\\int_0^1 x\\,dx = \\frac{1}{2}\n$$\n").html();
     assertThat(html).startsWith("<p><span class=\"math display\"><math display=\"block\"")
