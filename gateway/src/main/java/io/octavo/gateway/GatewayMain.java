@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import io.octavo.gateway.edge.AdminToken;
 import io.octavo.common.node.ClusteredLauncher;
 
 /** Starts one clustered gateway node: {@code java -jar gateway.jar}. */

@@ -1,5 +1,13 @@
 package io.octavo.gateway;
 
+import io.octavo.gateway.api.DocsHandler;
+import io.octavo.gateway.edge.AccessLog;
+import io.octavo.gateway.edge.BodyBudget;
+import io.octavo.gateway.edge.MediaSettings;
+import io.octavo.gateway.edge.RateLimits;
+import io.octavo.gateway.edge.ResponseCache;
+import io.octavo.gateway.site.LazyDocuments;
+import io.octavo.gateway.site.MediaCache;
 import io.octavo.common.Addresses;
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.node.Node;

@@ -1,5 +1,8 @@
 package io.octavo.gateway;
 
+import io.octavo.gateway.edge.AdminToken;
+import io.octavo.gateway.edge.EdgeLimits;
+import io.octavo.gateway.edge.TrustedProxies;
 import io.octavo.common.config.Env;
 import java.time.Duration;
 import java.util.Arrays;

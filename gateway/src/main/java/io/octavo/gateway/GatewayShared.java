@@ -1,5 +1,11 @@
 package io.octavo.gateway;
 
+import io.octavo.gateway.api.DocsHandler;
+import io.octavo.gateway.edge.BodyBudget;
+import io.octavo.gateway.edge.RateLimits;
+import io.octavo.gateway.edge.ResponseCache;
+import io.octavo.gateway.site.LazyDocuments;
+import io.octavo.gateway.site.MediaCache;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

@@ -1,5 +1,35 @@
 package io.octavo.gateway;
 
+import io.octavo.gateway.api.MediaReceiver;
+import io.octavo.gateway.edge.AllowedMethods;
+import io.octavo.gateway.edge.Problems;
+import io.octavo.gateway.edge.RequestFraming;
+import io.octavo.gateway.site.OldPathRedirects;
+
+import io.octavo.gateway.api.DocsHandler;
+import io.octavo.gateway.api.ImportExportHandler;
+import io.octavo.gateway.api.MediaHandler;
+import io.octavo.gateway.api.PostsHandler;
+import io.octavo.gateway.api.RenderHandler;
+import io.octavo.gateway.api.RevisionsHandler;
+import io.octavo.gateway.api.SearchHandler;
+import io.octavo.gateway.api.SeriesHandler;
+import io.octavo.gateway.api.TagsHandler;
+import io.octavo.gateway.api.TrashHandler;
+import io.octavo.gateway.edge.AccessLog;
+import io.octavo.gateway.edge.AdminAuth;
+import io.octavo.gateway.edge.HeadRequests;
+import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.RateLimits;
+import io.octavo.gateway.edge.RequestBodies;
+import io.octavo.gateway.edge.RequestIds;
+import io.octavo.gateway.edge.ResponseCache;
+import io.octavo.gateway.edge.SecurityHeaders;
+import io.octavo.gateway.site.AssetsHandler;
+import io.octavo.gateway.site.FeedsHandler;
+import io.octavo.gateway.site.MediaFilesHandler;
+import io.octavo.gateway.site.PagesHandler;
+import io.octavo.gateway.site.SitemapHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.octavo.common.ops.OpsRoutes;
 import io.octavo.common.media.MediaClient;

@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import io.octavo.gateway.edge.AdminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;

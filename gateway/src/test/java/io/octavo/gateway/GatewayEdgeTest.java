@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import io.octavo.gateway.edge.AdminToken;
 import io.octavo.common.testing.OpenApiResponses;
 import static org.assertj.core.api.Assertions.assertThat;
 

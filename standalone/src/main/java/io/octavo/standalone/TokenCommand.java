@@ -1,6 +1,6 @@
 package io.octavo.standalone;
 
-import io.octavo.gateway.AdminTokenFile;
+import io.octavo.gateway.edge.AdminTokenFile;
 import java.io.PrintStream;
 import java.util.Map;
 

@@ -1,0 +1,32 @@
+package io.octavo.gateway.api;
+
+import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.QueryParams;
+import io.octavo.gateway.edge.Responses;
+import io.octavo.common.posts.PostsClient;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code /api/trash}: deleted posts, and bringing one back. */
+public final class TrashHandler {
+  private final PostsClient posts;
+
+  public TrashHandler(PostsClient posts) {
+    this.posts = posts;
+  }
+
+  public void list(RoutingContext ctx) {
+    posts.trash(QueryParams.limit(ctx.queryParams().get("limit")))
+        .onSuccess(items -> Responses.json(ctx, 200, items))
+        .onFailure(ctx::fail);
+  }
+
+  public void restore(RoutingContext ctx) {
+    posts.restoreFromTrash(QueryParams.pathNumber(PathParams.get(ctx, "id"), "trashed post"))
+        .onSuccess(post -> {
+          ctx.response().putHeader("etag", post.etag()).putHeader("location", "/api/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug()));
+          Responses.json(ctx, 200, post.toJson());
+        })
+        .onFailure(ctx::fail);
+  }
+
+}

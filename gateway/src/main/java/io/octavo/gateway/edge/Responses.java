@@ -1,0 +1,44 @@
+package io.octavo.gateway.edge;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Successful responses: content type, validators, and caching that depends on who is reading. */
+public final class Responses {
+  private Responses() {
+  }
+
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json")
+        .putHeader("cache-control", cacheControl(ctx))
+        .putHeader("vary", "Authorization")
+        .end(body.encode());
+  }
+
+  /** A cacheable body with its ETag: 304 when the caller already has it. */
+  public static void send(RoutingContext ctx, ResponseCache.Entry entry) {
+    ctx.response()
+        .putHeader("etag", entry.etag())
+        .putHeader("cache-control", cacheControl(ctx))
+        .putHeader("vary", entry.gzipped() == null ? "Authorization" : "Authorization, Accept-Encoding");
+    if (ETags.noneMatchHits(ctx.request().getHeader("if-none-match"), entry.etag())) {
+      ctx.response().setStatusCode(304).end();
+    } else if (entry.gzipped() != null && Gzip.accepted(ctx.request().getHeader("accept-encoding"))) {
+      // compressed once when cached; a set Content-Encoding keeps the server from compressing again
+      ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType())
+          .putHeader("content-encoding", "gzip").end(entry.gzipped());
+    } else {
+      ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType()).end(entry.body());
+    }
+  }
+
+  /**
+   * Public reads may be stored by any cache but must be revalidated (ETags make that cheap), so a
+   * change is seen at once; what an admin sees may include drafts and is never stored.
+   */
+  static String cacheControl(RoutingContext ctx) {
+    return AdminAuth.isAdmin(ctx) ? "private, no-store" : "public, no-cache";
+  }
+}

@@ -1,5 +1,0 @@
-package io.octavo.gateway.pages;
-
-/** What every page shows of the site: its title, description and public base URL. */
-public record Site(String title, String description, String baseUrl) {
-}
