@@ -1,7 +1,7 @@
 package io.octavo.gateway;
 
-import io.octavo.gateway.edge.AdminToken;
 import io.octavo.common.node.ClusteredLauncher;
+import io.octavo.gateway.edge.AdminToken;
 
 /** Starts one clustered gateway node: {@code java -jar gateway.jar}. */
 public final class GatewayMain {

@@ -1,5 +1,9 @@
 package io.octavo.gateway;
 
+import io.octavo.common.Addresses;
+import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.node.Node;
+import io.octavo.common.posts.PostsClient;
 import io.octavo.gateway.api.DocsHandler;
 import io.octavo.gateway.edge.AccessLog;
 import io.octavo.gateway.edge.BodyBudget;
@@ -8,10 +12,6 @@ import io.octavo.gateway.edge.RateLimits;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.site.LazyDocuments;
 import io.octavo.gateway.site.MediaCache;
-import io.octavo.common.Addresses;
-import io.octavo.common.metrics.ServiceMeters;
-import io.octavo.common.node.Node;
-import io.octavo.common.posts.PostsClient;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

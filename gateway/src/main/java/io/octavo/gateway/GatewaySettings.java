@@ -1,9 +1,9 @@
 package io.octavo.gateway;
 
+import io.octavo.common.config.Env;
 import io.octavo.gateway.edge.AdminToken;
 import io.octavo.gateway.edge.EdgeLimits;
 import io.octavo.gateway.edge.TrustedProxies;
-import io.octavo.common.config.Env;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.octavo.gateway;
 
-import io.octavo.gateway.edge.AdminToken;
-import io.octavo.common.testing.OpenApiResponses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
@@ -9,6 +7,8 @@ import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
+import io.octavo.common.testing.OpenApiResponses;
+import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

@@ -1,13 +1,13 @@
 package io.octavo.gateway;
 
-import io.octavo.gateway.edge.AdminToken;
-import io.octavo.common.testing.OpenApiResponses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.common.testing.OpenApiResponses;
+import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,11 +1,11 @@
 package io.octavo.gateway;
 
-import io.octavo.gateway.edge.AdminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
+import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

@@ -1,13 +1,13 @@
 package io.octavo.gateway.api;
 
-import io.octavo.gateway.GatewaySettings;
-import io.octavo.gateway.edge.MediaSettings;
-import io.octavo.gateway.edge.PathParams;
-import io.octavo.gateway.edge.Responses;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.gateway.GatewaySettings;
+import io.octavo.gateway.edge.MediaSettings;
+import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;

@@ -1,10 +1,10 @@
 package io.octavo.gateway.api;
 
+import io.octavo.common.media.MediaClient;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.Responses;
-import io.octavo.common.media.MediaClient;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,16 +1,16 @@
 package io.octavo.gateway.api;
 
+import io.octavo.common.ServiceFailure;
+import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsClient;
+import io.octavo.common.posts.SlugFormat;
 import io.octavo.gateway.edge.AdminAuth;
 import io.octavo.gateway.edge.ETags;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
-import io.octavo.common.ServiceFailure;
-import io.octavo.common.posts.Post;
-import io.octavo.common.posts.PostRequests;
-import io.octavo.common.posts.PostsClient;
-import io.octavo.common.posts.SlugFormat;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,10 +1,10 @@
 package io.octavo.gateway.api;
 
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsClient;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.Responses;
-import io.octavo.common.posts.PostRequests;
-import io.octavo.common.posts.PostsClient;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /api/posts/{slug}/revisions}: every earlier source of a post, and restoring one. */

@@ -1,11 +1,11 @@
 package io.octavo.gateway.api;
 
-import io.octavo.gateway.edge.AdminAuth;
-import io.octavo.gateway.edge.QueryParams;
-import io.octavo.gateway.edge.Responses;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.gateway.edge.AdminAuth;
+import io.octavo.gateway.edge.QueryParams;
+import io.octavo.gateway.edge.Responses;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/search?q=&limit=&tag=}: ranked full-text search with highlighted snippets. */

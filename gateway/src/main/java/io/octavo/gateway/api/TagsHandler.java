@@ -1,9 +1,9 @@
 package io.octavo.gateway.api;
 
-import io.octavo.gateway.edge.AdminAuth;
-import io.octavo.gateway.edge.Responses;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.gateway.edge.AdminAuth;
+import io.octavo.gateway.edge.Responses;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/tags}: every tag with the number of posts the caller may see. */

@@ -1,9 +1,9 @@
 package io.octavo.gateway.api;
 
+import io.octavo.common.posts.PostsClient;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.Responses;
-import io.octavo.common.posts.PostsClient;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /api/trash}: deleted posts, and bringing one back. */

@@ -1,8 +1,8 @@
 package io.octavo.gateway.edge;
 
-import io.octavo.gateway.GatewaySettings;
 import io.micrometer.core.instrument.Counter;
 import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.gateway.GatewaySettings;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The bound is in bytes (keys and bodies), not entries: a client choosing URLs decides how big
  * each entry is, never how much the cache holds. Callers build keys only from what a route reads
- * (see {@link PagesHandler}), so query strings a route ignores cannot multiply entries either.
+ * (see the site's {@code PagesHandler}), so query strings a route ignores cannot multiply entries either.
  */
 public final class ResponseCache {
   /** What an entry costs beyond its key and body: the entry, buffer and map node objects. */

@@ -1,7 +1,7 @@
 package io.octavo.gateway.site;
 
-import io.octavo.gateway.edge.PathParams;
 import io.octavo.common.ServiceFailure;
+import io.octavo.gateway.edge.PathParams;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

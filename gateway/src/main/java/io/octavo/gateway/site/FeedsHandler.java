@@ -1,9 +1,5 @@
 package io.octavo.gateway.site;
 
-import io.octavo.gateway.GatewaySettings;
-import io.octavo.gateway.edge.PathParams;
-import io.octavo.gateway.edge.ResponseCache;
-import io.octavo.gateway.edge.Responses;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -21,6 +17,10 @@ import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.gateway.GatewaySettings;
+import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.ResponseCache;
+import io.octavo.gateway.edge.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,12 +1,12 @@
 package io.octavo.gateway.site;
 
-import io.octavo.gateway.edge.MediaSettings;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.octavo.common.media.MediaFile;
+import io.octavo.gateway.edge.MediaSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -1,11 +1,11 @@
 package io.octavo.gateway.site;
 
-import io.octavo.gateway.edge.ETags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
+import io.octavo.gateway.edge.ETags;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,9 +1,5 @@
 package io.octavo.gateway.site;
 
-import io.octavo.gateway.GatewaySettings;
-import io.octavo.gateway.edge.PathParams;
-import io.octavo.gateway.edge.ResponseCache;
-import io.octavo.gateway.edge.Responses;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -13,6 +9,10 @@ import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.SlugFormat;
+import io.octavo.gateway.GatewaySettings;
+import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.ResponseCache;
+import io.octavo.gateway.edge.Responses;
 import io.octavo.gateway.site.pages.Format;
 import io.octavo.gateway.site.pages.PostView;
 import io.octavo.gateway.site.pages.Site;

@@ -1,14 +1,14 @@
 package io.octavo.gateway.site;
 
-import io.octavo.gateway.GatewaySettings;
-import io.octavo.gateway.edge.PathParams;
-import io.octavo.gateway.edge.ResponseCache;
-import io.octavo.gateway.edge.Responses;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.gateway.GatewaySettings;
+import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.ResponseCache;
+import io.octavo.gateway.edge.Responses;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;

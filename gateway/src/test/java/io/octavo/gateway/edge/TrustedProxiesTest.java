@@ -1,7 +1,5 @@
 package io.octavo.gateway.edge;
 
-import io.octavo.gateway.GatewayService;
-import io.octavo.gateway.GatewaySettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,8 @@ import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.gateway.GatewayService;
+import io.octavo.gateway.GatewaySettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

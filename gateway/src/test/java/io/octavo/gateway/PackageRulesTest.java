@@ -1,0 +1,59 @@
+package io.octavo.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's three rooms stay apart: {@code api} and {@code site} never use each other, and
+ * {@code edge} (what every route shares) uses neither. A plain scan of the main sources, so a
+ * wrong import fails here with the file's name rather than in review.
+ */
+class PackageRulesTest {
+
+  private static final Path SOURCES = Path.of("src/main/java/io/octavo/gateway");
+  private static final Pattern REFERENCE = Pattern.compile("\\bio\\.octavo\\.gateway\\.(edge|api|site)\\b");
+  private static final Map<String, Set<String>> FORBIDDEN = Map.of(
+      "edge", Set.of("api", "site"),
+      "api", Set.of("site"),
+      "site", Set.of("api"));
+
+  @Test
+  void apiAndSiteNeverUseEachOtherAndEdgeUsesNeither() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (var rule : FORBIDDEN.entrySet()) {
+      Path room = SOURCES.resolve(rule.getKey());
+      assertThat(room).isDirectory();
+      try (Stream<Path> files = Files.walk(room)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          Matcher reference = REFERENCE.matcher(Files.readString(file));
+          while (reference.find()) {
+            if (rule.getValue().contains(reference.group(1))) {
+              violations.add(SOURCES.relativize(file) + " uses io.octavo.gateway." + reference.group(1));
+            }
+          }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void theScanSeesAWrongImport() {
+    String wrong = "package io.octavo.gateway.api;\nimport io.octavo.gateway.site.PagesHandler;\n";
+    Matcher reference = REFERENCE.matcher(wrong);
+    assertThat(reference.find()).isTrue();
+    assertThat(reference.find()).isTrue();
+    assertThat(reference.group(1)).isEqualTo("site");
+  }
+}
