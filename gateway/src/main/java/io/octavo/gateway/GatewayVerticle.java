@@ -82,7 +82,8 @@ public final class GatewayVerticle extends VerticleBase {
     FeedsHandler feeds = new FeedsHandler(vertx, postsClient, shared.documents(), settings);
     SitemapHandler sitemap = new SitemapHandler(postsClient, shared.documents(), settings);
     DocsHandler docs = shared.docs();
-    PagesHandler pages = new PagesHandler(postsClient, cache, settings);
+    OldPathRedirects oldPaths = new OldPathRedirects(postsClient);
+    PagesHandler pages = new PagesHandler(postsClient, cache, settings, oldPaths);
     AssetsHandler assets = new AssetsHandler(vertx);
     MediaClient mediaClient = new MediaClient(vertx, settings.busTimeout());
     MediaHandler media = new MediaHandler(vertx, mediaClient, shared.media().settings());
@@ -165,7 +166,6 @@ public final class GatewayVerticle extends VerticleBase {
       router.errorHandler(status, Problems::handle);
     }
     router.errorHandler(405, AllowedMethods.of(router)::handle405);
-    OldPathRedirects oldPaths = new OldPathRedirects(postsClient);
     router.errorHandler(404, ctx -> oldPaths.redirectOr(ctx, notFound -> {
       if (isPage(notFound)) {
         pages.notFound(notFound); // a reader who followed a dead link gets a page, the API a problem

@@ -189,15 +189,7 @@ final class MediaLinks {
       return plain;
     }
     java.util.Deque<String> parts = new java.util.ArrayDeque<>(List.of(source.substring(0, slash).split("/")));
-    String path = src.replace("&amp;", "&");
-    int cut = path.indexOf('?') >= 0 ? path.indexOf('?') : path.indexOf('#');
-    path = cut >= 0 ? path.substring(0, cut) : path;
-    try {
-      path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      // as written
-    }
-    for (String part : path.split("/")) {
+    for (String part : decodedPath(src).split("/")) {
       if (part.equals("..")) {
         parts.pollLast();
       } else if (!part.isEmpty() && !part.equals(".")) {
@@ -212,20 +204,25 @@ final class MediaLinks {
 
   /** The path as the site had it ({@code images/plot.png}), then the bare file name. */
   static List<String> candidates(String src) {
+    String path = decodedPath(src);
+    while (path.startsWith("./") || path.startsWith("../") || path.startsWith("/")) {
+      path = path.substring(path.indexOf('/') + 1);
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.equals(path) || name.isEmpty() ? List.of(path) : List.of(path, name);
+  }
+
+  /** An {@code src} as a file path: HTML's {@code &amp;} undone, query and fragment cut, percent-escapes decoded. */
+  private static String decodedPath(String src) {
     String path = src.replace("&amp;", "&");
     int cut = path.indexOf('?') >= 0 ? path.indexOf('?') : path.indexOf('#');
     if (cut >= 0) {
       path = path.substring(0, cut);
     }
     try {
-      path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      // a stray % : look the path up as written
+      return path; // a stray % : look the path up as written
     }
-    while (path.startsWith("./") || path.startsWith("../") || path.startsWith("/")) {
-      path = path.substring(path.indexOf('/') + 1);
-    }
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.equals(path) || name.isEmpty() ? List.of(path) : List.of(path, name);
   }
 }

@@ -72,11 +72,15 @@ final class PostsRepository {
       return Future.succeededFuture(draft.slug());
     }
     String base = draft.slug();
+    return tx.preparedQuery(SqlQueries.LOCK_SLUG).execute(Tuple.of(base)).compose(locked -> nextFreeSlug(tx, base));
+  }
+
+  /** {@code base} when no live post has it, else the first free "base-2", "base-3"... */
+  private static Future<String> nextFreeSlug(SqlClient client, String base) {
     String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
-    return tx.preparedQuery(SqlQueries.LOCK_SLUG).execute(Tuple.of(base))
-        .compose(locked -> tx.preparedQuery(SqlQueries.SLUG_TAKEN).execute(Tuple.of(base)))
+    return client.preparedQuery(SqlQueries.SLUG_TAKEN).execute(Tuple.of(base))
         .compose(exact -> exact.size() == 0 ? Future.succeededFuture(base)
-            : tx.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(like)).map(rows -> {
+            : client.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(like)).map(rows -> {
               Set<String> taken = new HashSet<>();
               rows.forEach(row -> taken.add(row.getString("slug")));
               int n = 2;
@@ -262,18 +266,7 @@ final class PostsRepository {
 
   /** {@code base} when no live post has it, else the first free "base-2", "base-3"... */
   Future<String> availableSlug(String base) {
-    String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
-    return timed("available_slug", () -> pool.preparedQuery(SqlQueries.SLUG_TAKEN).execute(Tuple.of(base))
-        .compose(exact -> exact.size() == 0 ? Future.succeededFuture(base)
-            : pool.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(like)).map(rows -> {
-              Set<String> taken = new HashSet<>();
-              rows.forEach(row -> taken.add(row.getString("slug")));
-              int n = 2;
-              while (taken.contains(Slugs.withSuffix(base, n))) {
-                n++;
-              }
-              return Slugs.withSuffix(base, n);
-            })));
+    return timed("available_slug", () -> nextFreeSlug(pool, base));
   }
 
   /** Ties the file at {@code path} to the post at {@code slug}, with its original bytes and old public paths. */

@@ -64,10 +64,6 @@ final class PostgresWatchdog implements AutoCloseable {
     }
   }
 
-  long pid() {
-    return shell.pid();
-  }
-
   /** Ends the watchdog without it touching PostgreSQL (the JVM is stopping it cleanly). */
   @Override
   public void close() {

@@ -53,10 +53,10 @@ public final class PagesHandler {
 
   private final OldPathRedirects oldPaths;
 
-  public PagesHandler(PostsClient posts, ResponseCache cache, GatewaySettings settings) {
+  public PagesHandler(PostsClient posts, ResponseCache cache, GatewaySettings settings, OldPathRedirects oldPaths) {
     this.posts = posts;
     this.cache = cache;
-    this.oldPaths = new OldPathRedirects(posts);
+    this.oldPaths = oldPaths;
     this.site = new Site(settings.siteTitle(), settings.siteDescription(), settings.publicUrl());
   }
 
@@ -104,7 +104,7 @@ public final class PagesHandler {
     }
     Future<JsonArray> hits = query.isEmpty() ? Future.succeededFuture(new JsonArray())
         : posts.search(new PostRequests.Search(query, 20, null, false)).map(found -> found.getJsonArray("items"));
-    hits.onSuccess(found -> send(ctx, 200, ResponseCache.Entry.of(
+    hits.onSuccess(found -> send(ctx, ResponseCache.Entry.of(
             render("search.jte", "query", query, "hits", found), "text/html; charset=utf-8")))
         .onFailure(ctx::fail);
   }
@@ -126,7 +126,10 @@ public final class PagesHandler {
 
   /** The friendly 404, for pages; the API keeps its problem documents. */
   public void notFound(RoutingContext ctx) {
-    send(ctx, 404, ResponseCache.Entry.of(render("notfound.jte", "path", ctx.request().path()), "text/html; charset=utf-8"));
+    // written as is: a 404 is never cached, so it needs no validator nor a gzipped copy
+    ctx.response().putHeader("content-security-policy", CSP).setStatusCode(404)
+        .putHeader("content-type", "text/html; charset=utf-8").putHeader("cache-control", "no-cache")
+        .end(render("notfound.jte", "path", ctx.request().path()));
   }
 
   private Future<List<Post>> collect(String cursor, List<Post> into) {
@@ -146,12 +149,12 @@ public final class PagesHandler {
     String key = "page:" + ctx.request().path() + (cursor == null ? "" : "?cursor=" + cursor);
     ResponseCache.Entry hit = cache.get(key);
     if (hit != null) {
-      send(ctx, 200, hit);
+      send(ctx, hit);
       return;
     }
     long generation = cache.generation();
     page.get()
-        .onSuccess(html -> send(ctx, 200, cache.put(key, ResponseCache.Entry.of(html, "text/html; charset=utf-8"), generation)))
+        .onSuccess(html -> send(ctx, cache.put(key, ResponseCache.Entry.of(html, "text/html; charset=utf-8"), generation)))
         .onFailure(error -> {
           if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
             ctx.redirect("/posts/" + SlugFormat.urlPath(reply.getMessage()));
@@ -163,14 +166,9 @@ public final class PagesHandler {
         });
   }
 
-  private static void send(RoutingContext ctx, int status, ResponseCache.Entry page) {
+  private static void send(RoutingContext ctx, ResponseCache.Entry page) {
     ctx.response().putHeader("content-security-policy", CSP);
-    if (status == 200) {
-      Responses.send(ctx, page);
-    } else {
-      ctx.response().setStatusCode(status).putHeader("content-type", page.contentType())
-          .putHeader("cache-control", "no-cache").end(page.body());
-    }
+    Responses.send(ctx, page);
   }
 
   private String render(String template, Object... namesAndValues) {

@@ -35,8 +35,7 @@ public final class GoldmarkMath extends MarkdownBlocks {
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c == '`') {
-        int end = codeSpanEnd(text, i);
-        int stop = end < 0 ? i + runLength(text, i) : end;
+        int stop = codeSpanStop(text, i);
         out.append(text, i, stop);
         i = stop;
       } else if (c == '\\' && bracketMath(text, i)) {

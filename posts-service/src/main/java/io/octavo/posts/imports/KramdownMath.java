@@ -77,8 +77,7 @@ public final class KramdownMath extends MarkdownBlocks {
       if (c == '\\') {
         i++;
       } else if (c == '`') {
-        int end = codeSpanEnd(line, i);
-        i = (end < 0 ? i + runLength(line, i) : end) - 1;
+        i = codeSpanStop(line, i) - 1;
       } else if (c == '|') {
         return i;
       }
@@ -92,8 +91,7 @@ public final class KramdownMath extends MarkdownBlocks {
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c == '`') {
-        int end = codeSpanEnd(text, i);
-        int stop = end < 0 ? i + runLength(text, i) : end;
+        int stop = codeSpanStop(text, i);
         out.append(text, i, stop);
         i = stop;
       } else if (c == '\\' && (text.startsWith("\\\\(", i) || text.startsWith("\\\\[", i))) {

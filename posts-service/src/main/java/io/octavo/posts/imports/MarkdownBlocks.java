@@ -135,8 +135,17 @@ abstract class MarkdownBlocks {
     }
   }
 
+  /**
+   * Where scanning resumes after the backticks at {@code at}: past the code span they open, or,
+   * when nothing closes it, past the run of backticks alone (CommonMark reads them as text).
+   */
+  static int codeSpanStop(String text, int at) {
+    int end = codeSpanEnd(text, at);
+    return end < 0 ? at + runLength(text, at) : end;
+  }
+
   /** The end of the code span that starts at {@code at} (a run of backticks), or -1 when it has none. */
-  static int codeSpanEnd(String text, int at) {
+  private static int codeSpanEnd(String text, int at) {
     int run = 0;
     while (at + run < text.length() && text.charAt(at + run) == '`') {
       run++;
