@@ -79,17 +79,17 @@ public final class GatewayVerticle extends VerticleBase {
     SeriesHandler series = new SeriesHandler(postsClient);
     SearchHandler search = new SearchHandler(postsClient);
     RenderHandler render = new RenderHandler(new RenderClient(vertx, settings.busTimeout()));
-    FeedsHandler feeds = new FeedsHandler(vertx, postsClient, shared.documents(), settings);
+    FeedsHandler feeds = new FeedsHandler(postsClient, shared.documents(), settings);
     SitemapHandler sitemap = new SitemapHandler(postsClient, shared.documents(), settings);
     DocsHandler docs = shared.docs();
     OldPathRedirects oldPaths = new OldPathRedirects(postsClient);
     PagesHandler pages = new PagesHandler(postsClient, cache, settings, oldPaths);
-    AssetsHandler assets = new AssetsHandler(vertx);
+    AssetsHandler assets = new AssetsHandler();
     MediaClient mediaClient = new MediaClient(vertx, settings.busTimeout());
     MediaHandler media = new MediaHandler(vertx, mediaClient, shared.media().settings());
-    MediaFilesHandler mediaFiles = new MediaFilesHandler(vertx, mediaClient, shared.media(), registry);
+    MediaFilesHandler mediaFiles = new MediaFilesHandler(mediaClient, shared.media(), registry);
     ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings, mediaClient, shared.media().settings());
-    RequestBodies bodies = new RequestBodies(vertx, shared.bodies(), settings.maxBodyBytes(), settings.edge().bodyTimeout());
+    RequestBodies bodies = new RequestBodies(shared.bodies(), settings.maxBodyBytes(), settings.edge().bodyTimeout());
 
     Router router = Router.router(vertx);
     router.route().method(HttpMethod.HEAD).handler(HeadRequests::asGet);

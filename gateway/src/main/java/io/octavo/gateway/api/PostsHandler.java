@@ -41,19 +41,9 @@ public final class PostsHandler {
   public void get(RoutingContext ctx) {
     String slug = slug(ctx);
     boolean admin = AdminAuth.isAdmin(ctx);
-    String key = "post:" + slug;
-    ResponseCache.Entry hit = admin ? null : cache.get(key);
-    if (hit != null) {
-      Responses.send(ctx, hit);
-      return;
-    }
-    long generation = cache.generation();
-    posts.get(new PostRequests.Get(slug, admin))
-        .onSuccess(post -> {
-          ResponseCache.Entry entry = new ResponseCache.Entry(
-              Buffer.buffer(post.toJson().encode()), "application/json", post.etag());
-          Responses.send(ctx, admin ? entry : cache.put(key, entry, generation));
-        })
+    cache.read(admin ? null : "post:" + slug, () -> posts.get(new PostRequests.Get(slug, admin))
+            .map(post -> new ResponseCache.Entry(Buffer.buffer(post.toJson().encode()), "application/json", post.etag())))
+        .onSuccess(entry -> Responses.send(ctx, entry))
         .onFailure(error -> {
           if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
             ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + SlugFormat.urlPath(reply.getMessage())).end();
@@ -70,20 +60,11 @@ public final class PostsHandler {
       throw ServiceFailure.badRequest("cursor is not one this API returned");
     }
     boolean admin = AdminAuth.isAdmin(ctx);
-    String key = "list:" + limit + ":" + cursor + ":" + ctx.queryParams().get("tag") + ":" + ctx.queryParams().get("series");
-    ResponseCache.Entry hit = admin ? null : cache.get(key);
-    if (hit != null) {
-      Responses.send(ctx, hit);
-      return;
-    }
-    long generation = cache.generation();
-    posts.list(new PostRequests.List(limit, cursor, ctx.queryParams().get("tag"),
-            ctx.queryParams().get("series"), admin))
-        .onSuccess(page -> {
-          ResponseCache.Entry entry = ResponseCache.Entry.of(page.toJson().encode(), "application/json");
-          Responses.send(ctx, admin ? entry : cache.put(key, entry, generation));
-        })
-        .onFailure(ctx::fail);
+    String tag = ctx.queryParams().get("tag");
+    String series = ctx.queryParams().get("series");
+    String key = admin ? null : "list:" + limit + ":" + cursor + ":" + tag + ":" + series;
+    Responses.send(ctx, cache.read(key, () -> posts.list(new PostRequests.List(limit, cursor, tag, series, admin))
+        .map(page -> ResponseCache.Entry.of(page.toJson().encode(), "application/json"))));
   }
 
   public void update(RoutingContext ctx) {

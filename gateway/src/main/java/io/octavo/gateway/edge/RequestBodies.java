@@ -37,14 +37,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RequestBodies {
   private static final Duration LINGER = Duration.ofSeconds(2);
-  private final Vertx vertx;
   private final BodyBudget budget;
   private final long maxBodyBytes;
   private final Duration deadline;
   private final BodyHandler reader;
 
-  public RequestBodies(Vertx vertx, BodyBudget budget, long maxBodyBytes, Duration deadline) {
-    this.vertx = vertx;
+  public RequestBodies(BodyBudget budget, long maxBodyBytes, Duration deadline) {
     this.budget = budget;
     this.maxBodyBytes = maxBodyBytes;
     this.deadline = deadline;
@@ -82,6 +80,7 @@ public final class RequestBodies {
       ctx.fail(new HttpException(503, "the server is receiving too many request bodies at once; retry shortly"));
       return false;
     }
+    Vertx vertx = ctx.vertx();
     long timer = vertx.setTimer(within.toMillis(), fired -> {
       if (!request.isEnded() && !ctx.response().ended()) {
         ctx.fail(new HttpException(408, "the request body did not arrive within " + within.toSeconds() + " s"));

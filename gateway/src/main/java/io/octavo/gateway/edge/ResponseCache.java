@@ -2,12 +2,14 @@ package io.octavo.gateway.edge;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Hot public reads, already encoded, in each gateway replica. Every {@code posts.changed} event
@@ -49,6 +51,23 @@ public final class ResponseCache {
         // the bound holds as soon as put returns
         .executor(Runnable::run)
         .build();
+  }
+
+  /**
+   * The lookup every cached read makes: the entry under {@code key}, or else the one {@code fill}
+   * makes, stored unless a change came in while it was made. A null key (an admin's view, which
+   * may hold drafts) is neither looked up nor stored. {@link Responses#send} answers with it.
+   */
+  public Future<Entry> read(String key, Supplier<Future<Entry>> fill) {
+    if (key == null) {
+      return fill.get();
+    }
+    Entry hit = entries.getIfPresent(key);
+    if (hit != null) {
+      return Future.succeededFuture(hit);
+    }
+    long startedAt = generation.get();
+    return fill.get().map(entry -> put(key, entry, startedAt));
   }
 
   public long generation() {

@@ -1,5 +1,6 @@
 package io.octavo.gateway.edge;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -15,6 +16,11 @@ public final class Responses {
         .putHeader("cache-control", cacheControl(ctx))
         .putHeader("vary", "Authorization")
         .end(body.encode());
+  }
+
+  /** A cacheable read once it is made: the entry, or the failure's problem. */
+  public static void send(RoutingContext ctx, Future<ResponseCache.Entry> entry) {
+    entry.onSuccess(made -> send(ctx, made)).onFailure(ctx::fail);
   }
 
   /** A cacheable body with its ETag: 304 when the caller already has it. */

@@ -2,7 +2,6 @@ package io.octavo.gateway.site;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.gateway.edge.PathParams;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -24,12 +23,7 @@ public final class AssetsHandler {
       "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "woff", "font/woff",
       "woff2", "font/woff2", "json", "application/json", "svg", "image/svg+xml");
 
-  private final Vertx vertx;
   private final Map<String, Buffer> loaded = new ConcurrentHashMap<>();
-
-  public AssetsHandler(Vertx vertx) {
-    this.vertx = vertx;
-  }
 
   public void serve(RoutingContext ctx) {
     String root = ROOTS.get(PathParams.get(ctx, "root"));
@@ -48,7 +42,7 @@ public final class AssetsHandler {
       send(ctx, cached, type);
       return;
     }
-    vertx.executeBlocking(() -> read(resource), false).onSuccess(body -> {
+    ctx.vertx().executeBlocking(() -> read(resource), false).onSuccess(body -> {
       if (body == null) {
         ctx.fail(ServiceFailure.notFound("no such asset"));
       } else {

@@ -59,13 +59,11 @@ public final class FeedsHandler {
   private record Scope(String tag, String series, String title, String pagePath) {
   }
 
-  private final Vertx vertx;
   private final PostsClient posts;
   private final LazyDocuments documents;
   private final GatewaySettings settings;
 
-  public FeedsHandler(Vertx vertx, PostsClient posts, LazyDocuments documents, GatewaySettings settings) {
-    this.vertx = vertx;
+  public FeedsHandler(PostsClient posts, LazyDocuments documents, GatewaySettings settings) {
     this.posts = posts;
     this.documents = documents;
     this.settings = settings;
@@ -91,12 +89,11 @@ public final class FeedsHandler {
       throw ServiceFailure.notFound("no such feed");
     }
     String path = ctx.request().path();
-    documents.get("feed:" + path, () -> build(format, scope, settings.publicUrl() + path), entry -> entry.body().length())
-        .onSuccess(entry -> Responses.send(ctx, entry))
-        .onFailure(ctx::fail);
+    Responses.send(ctx, documents.get("feed:" + path,
+        () -> build(ctx.vertx(), format, scope, settings.publicUrl() + path), entry -> entry.body().length()));
   }
 
-  private Future<ResponseCache.Entry> build(Format format, Scope scope, String self) {
+  private Future<ResponseCache.Entry> build(Vertx vertx, Format format, Scope scope, String self) {
     return posts.list(new PostRequests.List(ENTRIES, null, scope.tag(), scope.series(), false, true))
         .compose(page -> scope.tag() == null && scope.series() == null || !page.items().isEmpty()
             ? Future.succeededFuture(page)

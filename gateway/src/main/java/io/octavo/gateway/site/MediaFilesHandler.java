@@ -8,7 +8,6 @@ import io.octavo.common.media.MediaFile;
 import io.octavo.gateway.edge.ETags;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,14 +29,12 @@ public final class MediaFilesHandler {
   private static final String SVG_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
   private static final String IMAGE_POLICY = "sandbox; default-src 'none'";
 
-  private final Vertx vertx;
   private final MediaClient media;
   private final MediaCache cache;
   private final Timer hits;
   private final Timer misses;
 
-  public MediaFilesHandler(Vertx vertx, MediaClient media, MediaCache cache, MeterRegistry registry) {
-    this.vertx = vertx;
+  public MediaFilesHandler(MediaClient media, MediaCache cache, MeterRegistry registry) {
     this.media = media;
     this.cache = cache;
     this.hits = Timer.builder("octavo.media.serve").tag("cache", "hit").publishPercentileHistogram().register(registry);
@@ -128,7 +125,7 @@ public final class MediaFilesHandler {
     }
     long from = first;
     if (cache.holds(file)) {
-      return cache.bytes(served.key(), vertx.getOrCreateContext(), () -> whole(file))
+      return cache.bytes(served.key(), ctx.vertx().getOrCreateContext(), () -> whole(file))
           .compose(body -> response.end(from == 0 && length == body.length() ? body
               : body.slice((int) from, (int) (from + length))));
     }

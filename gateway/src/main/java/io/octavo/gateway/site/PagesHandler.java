@@ -43,6 +43,7 @@ public final class PagesHandler {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
       + "frame-ancestors 'none'; form-action 'self'";
+  private static final String HTML = "text/html; charset=utf-8";
   private static final int PAGE = 10;
   private static final int ARCHIVE_MAX = 2_000;
 
@@ -105,7 +106,7 @@ public final class PagesHandler {
     Future<JsonArray> hits = query.isEmpty() ? Future.succeededFuture(new JsonArray())
         : posts.search(new PostRequests.Search(query, 20, null, false)).map(found -> found.getJsonArray("items"));
     hits.onSuccess(found -> send(ctx, ResponseCache.Entry.of(
-            render("search.jte", "query", query, "hits", found), "text/html; charset=utf-8")))
+            render("search.jte", "query", query, "hits", found), HTML)))
         .onFailure(ctx::fail);
   }
 
@@ -128,7 +129,7 @@ public final class PagesHandler {
   public void notFound(RoutingContext ctx) {
     // written as is: a 404 is never cached, so it needs no validator nor a gzipped copy
     ctx.response().putHeader("content-security-policy", CSP).setStatusCode(404)
-        .putHeader("content-type", "text/html; charset=utf-8").putHeader("cache-control", "no-cache")
+        .putHeader("content-type", HTML).putHeader("cache-control", "no-cache")
         .end(render("notfound.jte", "path", ctx.request().path()));
   }
 
@@ -147,14 +148,8 @@ public final class PagesHandler {
    */
   private void cached(RoutingContext ctx, String cursor, Supplier<Future<String>> page) {
     String key = "page:" + ctx.request().path() + (cursor == null ? "" : "?cursor=" + cursor);
-    ResponseCache.Entry hit = cache.get(key);
-    if (hit != null) {
-      send(ctx, hit);
-      return;
-    }
-    long generation = cache.generation();
-    page.get()
-        .onSuccess(html -> send(ctx, cache.put(key, ResponseCache.Entry.of(html, "text/html; charset=utf-8"), generation)))
+    cache.read(key, () -> page.get().map(html -> ResponseCache.Entry.of(html, HTML)))
+        .onSuccess(entry -> send(ctx, entry))
         .onFailure(error -> {
           if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
             ctx.redirect("/posts/" + SlugFormat.urlPath(reply.getMessage()));

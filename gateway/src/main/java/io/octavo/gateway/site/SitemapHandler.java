@@ -50,7 +50,7 @@ public final class SitemapHandler {
   }
 
   public void index(RoutingContext ctx) {
-    sitemaps().onSuccess(sitemaps -> Responses.send(ctx, sitemaps.index())).onFailure(ctx::fail);
+    Responses.send(ctx, sitemaps().map(Sitemaps::index));
   }
 
   /** {@code /sitemap-:file}, where the file is {@code N.xml}. */
@@ -60,11 +60,9 @@ public final class SitemapHandler {
       throw ServiceFailure.notFound("there is no such sitemap");
     }
     int number = Integer.parseInt(file.group(1));
-    sitemaps()
+    Responses.send(ctx, sitemaps()
         .compose(sitemaps -> number <= sitemaps.files().size() ? Future.succeededFuture(sitemaps.files().get(number - 1))
-            : Future.failedFuture(ServiceFailure.notFound("there is no sitemap " + number)))
-        .onSuccess(entry -> Responses.send(ctx, entry))
-        .onFailure(ctx::fail);
+            : Future.failedFuture(ServiceFailure.notFound("there is no sitemap " + number))));
   }
 
   private Future<Sitemaps> sitemaps() {
