@@ -24,6 +24,7 @@ final class Database {
     return vertx.executeBlocking(() -> Flyway.configure()
         .dataSource(pg.jdbcUrl(), pg.user(), pg.password())
         .locations("classpath:db/migration")
+        .javaMigrations(new PostBodyBackfill())
         .load()
         .migrate()).mapEmpty();
   }

@@ -1,6 +1,7 @@
 package io.octavo.posts;
 
 import io.octavo.common.ServiceFailure;
+import io.octavo.common.posts.FrontMatterBlock;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -10,9 +11,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Front matter at the top of a post: YAML (Hexo, Jekyll, Hugo) between {@code ---} lines (the
- * closing one may be {@code ...}), parsed with SnakeYAML's safe constructor; or TOML (Hugo)
- * between {@code +++} lines, parsed with Jackson's TOML reader.
+ * Front matter at the top of a post, found by {@link FrontMatterBlock}: YAML (Hexo, Jekyll, Hugo)
+ * parsed with SnakeYAML's safe constructor, or TOML (Hugo) parsed with Jackson's TOML reader.
  */
 final class FrontMatter {
   private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
@@ -24,41 +24,19 @@ final class FrontMatter {
   record Split(Map<String, Object> fields, String body) {
   }
 
-  /** Splits YAML ({@code ---}) or TOML ({@code +++}, Hugo) front matter from the body. */
+  /** Splits front matter from the body where {@link FrontMatterBlock} says it ends, and parses it. */
   static Split split(String markdown) {
-    if (markdown.startsWith("+++\n") || markdown.startsWith("+++\r\n")) {
-      int end = closing(markdown, "+++");
-      if (end > 0) {
-        String toml = markdown.substring(markdown.indexOf('\n') + 1, end);
-        return new Split(parseToml(toml), afterLine(markdown, end));
-      }
-    }
-    String yaml = block(markdown);
-    if (yaml == null) {
-      return new Split(Map.of(), markdown);
-    }
-    int end = markdown.indexOf('\n') + 1 + yaml.length();
-    return new Split(parseYaml(yaml), afterLine(markdown, end));
+    FrontMatterBlock block = FrontMatterBlock.find(markdown);
+    return switch (block.format()) {
+      case YAML -> new Split(parseYaml(block.text()), block.body());
+      case TOML -> new Split(parseToml(block.text()), block.body());
+      case NONE -> new Split(Map.of(), block.body());
+    };
   }
 
   /** The front matter's keys and values (YAML or TOML), or an empty map when the post has none. */
   static Map<String, Object> parse(String markdown) {
-    if (markdown == null) {
-      return Map.of();
-    }
-    return split(markdown).fields();
-  }
-
-  /**
-   * What the renderer is given: the source itself, which it reads YAML front matter from, or for
-   * TOML front matter (which CommonMark would show as a paragraph) the body after it.
-   */
-  static String forRendering(String markdown) {
-    if (markdown.startsWith("+++\n") || markdown.startsWith("+++\r\n")) {
-      int end = closing(markdown, "+++");
-      return end > 0 ? afterLine(markdown, end) : markdown;
-    }
-    return markdown;
+    return markdown == null ? Map.of() : split(markdown).fields();
   }
 
   @SuppressWarnings("unchecked")
@@ -68,28 +46,6 @@ final class FrontMatter {
     } catch (IOException | RuntimeException e) {
       throw ServiceFailure.unprocessable("front matter is not valid TOML: " + firstLine(e.getMessage()));
     }
-  }
-
-  private static int closing(String markdown, String fence) {
-    int lineStart = markdown.indexOf('\n') + 1;
-    while (lineStart > 0 && lineStart < markdown.length()) {
-      int lineEnd = markdown.indexOf('\n', lineStart);
-      String line = (lineEnd < 0 ? markdown.substring(lineStart) : markdown.substring(lineStart, lineEnd)).strip();
-      if (line.equals(fence)) {
-        return lineStart;
-      }
-      if (lineEnd < 0) {
-        return -1;
-      }
-      lineStart = lineEnd + 1;
-    }
-    return -1;
-  }
-
-  /** The text after the line that starts at {@code lineStart} (the closing fence). */
-  private static String afterLine(String markdown, int lineStart) {
-    int lineEnd = markdown.indexOf('\n', lineStart);
-    return lineEnd < 0 ? "" : markdown.substring(lineEnd + 1);
   }
 
   private static Map<String, Object> parseYaml(String yaml) {
@@ -114,26 +70,6 @@ final class FrontMatter {
     } catch (YAMLException | ClassCastException e) {
       throw ServiceFailure.unprocessable("front matter is not valid YAML: " + firstLine(e.getMessage()));
     }
-  }
-
-  private static String block(String markdown) {
-    if (markdown == null || !(markdown.startsWith("---\n") || markdown.startsWith("---\r\n"))) {
-      return null;
-    }
-    int start = markdown.indexOf('\n') + 1;
-    int lineStart = start;
-    while (lineStart < markdown.length()) {
-      int lineEnd = markdown.indexOf('\n', lineStart);
-      String line = (lineEnd < 0 ? markdown.substring(lineStart) : markdown.substring(lineStart, lineEnd)).strip();
-      if (line.equals("---") || line.equals("...")) {
-        return markdown.substring(start, lineStart);
-      }
-      if (lineEnd < 0) {
-        break;
-      }
-      lineStart = lineEnd + 1;
-    }
-    return null; // an opening --- without a closing line is a thematic break, not front matter
   }
 
   private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package io.octavo.posts;
 
+import io.octavo.common.posts.FrontMatterBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +20,12 @@ final class LenientFrontMatter {
   private LenientFrontMatter() {
   }
 
+  /** The block {@link FrontMatterBlock} found, read line by line; the body is the one it found. */
   static FrontMatter.Split split(String markdown) {
-    String[] lines = markdown.split("\n", -1);
+    FrontMatterBlock block = FrontMatterBlock.find(markdown);
     Map<String, Object> fields = new LinkedHashMap<>();
     String listKey = null;
-    int end = -1;
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i];
-      if (line.strip().equals("---") || line.strip().equals("...") || line.strip().equals("+++")) {
-        end = i;
-        break;
-      }
+    for (String line : block.text().split("\n")) {
       Matcher item = ITEM.matcher(line);
       Matcher pair = KEY_VALUE.matcher(line);
       if (item.matches() && listKey != null) {
@@ -45,17 +41,7 @@ final class LenientFrontMatter {
         }
       }
     }
-    if (end < 0) {
-      return new FrontMatter.Split(Map.of(), markdown);
-    }
-    StringBuilder body = new StringBuilder();
-    for (int i = end + 1; i < lines.length; i++) {
-      body.append(lines[i]);
-      if (i < lines.length - 1) {
-        body.append('\n');
-      }
-    }
-    return new FrontMatter.Split(fields, body.toString());
+    return new FrontMatter.Split(fields, block.body());
   }
 
   private static String unquote(String value) {

@@ -46,10 +46,11 @@ final class PostFields {
     if (input.markdown() == null) {
       throw ServiceFailure.unprocessable("markdown is required");
     }
-    Map<String, Object> front = FrontMatter.parse(input.markdown());
+    FrontMatter.Split split = FrontMatter.split(input.markdown());
+    Map<String, Object> front = split.fields();
 
     String title = firstNonBlank(input.title(), text(front.get("title")),
-        existing == null ? null : existing.title(), firstHeading(input.markdown()));
+        existing == null ? null : existing.title(), firstHeading(split.body()));
     if (title == null) {
       throw ServiceFailure.unprocessable("title is required: give one, put it in the front matter,"
           + " or start the post with a '# Heading'");
@@ -99,7 +100,7 @@ final class PostFields {
       throw ServiceFailure.unprocessable("series_part must be between 1 and 100000");
     }
 
-    return withStatus(input, front, existing, new PostDraft(input.markdown(), title, slug, derived,
+    return withStatus(input, front, existing, new PostDraft(input.markdown(), split.body(), title, slug, derived,
         tags, series, series == null ? null : part, null, null, null));
   }
 
@@ -128,7 +129,7 @@ final class PostFields {
     } else if (status.equals("scheduled") && !publishedAt.isAfter(now)) {
       status = "published";
     }
-    return new PostDraft(draft.markdown(), draft.title(), draft.slug(), draft.slugDerived(), draft.tags(),
+    return new PostDraft(draft.markdown(), draft.body(), draft.title(), draft.slug(), draft.slugDerived(), draft.tags(),
         draft.series(), draft.seriesPart(), status, publishedAt, null);
   }
 
@@ -206,18 +207,11 @@ final class PostFields {
     return value == null || value instanceof Map || value instanceof Collection ? null : value.toString();
   }
 
-  /** The text of the first level-1 ATX heading outside front matter and fenced code. */
-  private static String firstHeading(String markdown) {
-    String[] lines = markdown.split("\\R", -1);
-    int i = 0;
-    if (lines.length > 0 && lines[0].strip().equals("---")) {
-      for (i = 1; i < lines.length && !lines[i].strip().equals("---") && !lines[i].strip().equals("..."); i++) {
-        // skip front matter
-      }
-      i++;
-    }
+  /** The text of the first level-1 ATX heading of the body, outside fenced code. */
+  private static String firstHeading(String body) {
+    String[] lines = body.split("\\R", -1);
     String fence = null;
-    for (; i < lines.length; i++) {
+    for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (fence == null && (line.startsWith("```") || line.startsWith("~~~"))) {
         fence = line.substring(0, 3);

@@ -51,7 +51,7 @@ final class PostWriter {
   /** {@code source}: the file's path in the site it is imported from (its relative images are beside it), or null. */
   Future<Post> create(PostInput input, JsonObject meta, String source) {
     PostDraft draft = fields.resolve(input, null).withMeta(meta == null ? new JsonObject() : meta);
-    return renderOrDefer(draft.markdown())
+    return renderOrDefer(draft.body())
         .compose(rendered -> media.link(rendered, source))
         .compose(linked -> insert(draft, linked.rendered(), 1).compose(post -> media.record(post, linked)))
         .onSuccess(post -> {
@@ -84,7 +84,7 @@ final class PostWriter {
             return Future.failedFuture(stale(existing.version()));
           }
           PostDraft draft = fields.resolve(input, existing).withMeta(meta);
-          return renderOrDefer(draft.markdown())
+          return renderOrDefer(draft.body())
               .compose(rendered -> media.linkPost(rendered, slug))
               .compose(linked -> repository.update(slug, version, draft, linked.rendered())
                   .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
@@ -113,8 +113,8 @@ final class PostWriter {
    * Renders now if the render-service answers; if it is down or slow the post is stored without
    * HTML and {@link RenderJob} renders it later. A refusal of the input itself (4xx) is passed on.
    */
-  private Future<Rendered> renderOrDefer(String markdown) {
-    return renderer.render(FrontMatter.forRendering(markdown)).recover(error -> {
+  private Future<Rendered> renderOrDefer(String body) {
+    return renderer.render(body).recover(error -> {
       if (ServiceFailure.codeOf(error) < 500) {
         return Future.failedFuture(error);
       }

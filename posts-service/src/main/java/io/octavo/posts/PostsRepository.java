@@ -34,8 +34,8 @@ final class PostsRepository {
     this.meters = meters;
   }
 
-  /** A post waiting for a background render. */
-  record PendingRender(long id, String markdown, long version) {
+  /** A post waiting for a background render: its body, the Markdown after the front matter. */
+  record PendingRender(long id, String body, long version) {
   }
 
   /** A post whose slug and version changed outside a request: a background render, a publication. */
@@ -62,7 +62,7 @@ final class PostsRepository {
                 rendered == null ? 0 : rendered.wordCount(),
                 draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
                 draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(),
-                draft.meta() == null ? new JsonObject() : draft.meta()}))
+                draft.meta() == null ? new JsonObject() : draft.meta(), draft.body()}))
             .compose(rows -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(slug)).map(rows)))
         .compose(rows -> insertRevision(tx, rows.iterator().next()))));
   }
@@ -125,7 +125,7 @@ final class PostsRepository {
             rendered == null ? 0 : rendered.wordCount(),
             draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
             draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(), expectedVersion,
-            draft.meta()}))
+            draft.meta(), draft.body()}))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(null);
@@ -376,7 +376,7 @@ final class PostsRepository {
         .execute(Tuple.of(currentRendererVersion, batch, leaseSeconds)))
         .map(rows -> {
           List<PendingRender> pending = new ArrayList<>();
-          rows.forEach(row -> pending.add(new PendingRender(row.getLong("id"), row.getString("markdown"),
+          rows.forEach(row -> pending.add(new PendingRender(row.getLong("id"), row.getString("body"),
               row.getLong("version"))));
           return pending;
         });

@@ -81,7 +81,7 @@ public final class RenderJob extends VerticleBase {
   }
 
   private Future<Void> renderOne(PostsRepository.PendingRender post) {
-    return renderer.render(FrontMatter.forRendering(post.markdown()))
+    return renderer.render(post.body())
         .compose(result -> media.linkPost(result, post.id()))
         .compose(linked -> repository.storeRender(post, linked.rendered())
             .compose(stored -> stored == null ? Future.succeededFuture(null) : media.record(stored.slug(), linked).map(stored)))

@@ -24,8 +24,8 @@ final class SqlQueries {
 
   static final String INSERT_POST = """
       INSERT INTO posts (slug, title, markdown, html, excerpt_html, has_more, toc, word_count, tags,
-                         series, series_part, status, published_at, renderer_version, meta)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                         series, series_part, status, published_at, renderer_version, meta, body)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
       RETURNING\s""" + COLUMNS;
 
   static final String INSERT_REVISION = """
@@ -77,7 +77,7 @@ final class SqlQueries {
          SET slug = $2, title = $3, markdown = $4, html = $5, excerpt_html = $6, has_more = $7,
              toc = $8, word_count = $9, tags = $10, series = $11, series_part = $12, status = $13,
              published_at = $14, renderer_version = $15, render_lease_until = NULL,
-             meta = coalesce($17, meta), version = version + 1, updated_at = now()
+             meta = coalesce($17, meta), body = $18, version = version + 1, updated_at = now()
        WHERE slug = $1 AND version = $16 AND deleted_at IS NULL
       RETURNING\s""" + COLUMNS;
 
@@ -194,7 +194,7 @@ final class SqlQueries {
    */
   static final String SEARCH = """
       SELECT hit.rank, p.slug, p.title, p.tags, p.status, p.published_at, p.series, p.series_part,
-             ts_headline('english', octavo_html_text(octavo_plain(p.markdown)), hit.query,
+             ts_headline('english', octavo_html_text(octavo_plain(p.body)), hit.query,
                          'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
                AS snippet_html
         FROM (SELECT id, query, ts_rank_cd(search, query) AS rank
@@ -233,7 +233,7 @@ final class SqlQueries {
                      ORDER BY id
                      LIMIT $2
                      FOR UPDATE SKIP LOCKED)
-      RETURNING id, markdown, version""";
+      RETURNING id, body, version""";
 
   /** Stores a background render unless the post changed meanwhile (then that write rendered it). */
   static final String STORE_RENDER = """

@@ -31,7 +31,7 @@ final class FakeRenderService {
 
   FakeRenderService start() {
     render = vertx.eventBus().consumer(Addresses.RENDER_MARKDOWN, message -> {
-      String markdown = RenderRequest.fromJson(message.body()).markdown();
+      String markdown = RenderRequest.fromJson(message.body()).body();
       String html = "<p>" + markdown.strip() + "</p>\n" + (version == VERSION ? "" : "<!-- v" + version + " -->");
       message.reply(new Rendered(html, "<p>excerpt</p>\n", false,
           new JsonArray(), markdown.split("\\s+").length, version).toJson());

@@ -60,6 +60,6 @@ class ImportMapperTest {
         "+++\ntitle = \"From Hugo\"\ntags = [\"go\", \"hugo\"]\n+++\nBody.\n", null, null, null, null, null, null, null), null);
     assertThat(draft.title()).isEqualTo("From Hugo");
     assertThat(draft.tags()).containsExactly("go", "hugo");
-    assertThat(FrontMatter.forRendering(draft.markdown())).isEqualTo("Body.\n");
+    assertThat(draft.body()).isEqualTo("Body.\n");
   }
 }

@@ -302,4 +302,17 @@ class PostsServiceTest {
     assertThat(failureCode(() -> posts.importBatch(stale, new JsonArray()).await())).isEqualTo(409);
     assertThat(posts.importJob(live).await().getString("status")).as("a job with a recent batch").isEqualTo("running");
   }
+
+  @Test
+  void tomlFrontMatterIsNeitherRenderedNorSearched() {
+    Post created = posts.create(post("+++\ntitle = \"From Hugo\"\nkeywords = \"zebrafish\"\n+++\nKites over the bay.\n"))
+        .await();
+    assertThat(created.title()).isEqualTo("From Hugo");
+    assertThat(created.html()).contains("Kites over the bay.").doesNotContain("zebrafish");
+    assertThat(posts.search(new PostRequests.Search("zebrafish", 10, null, false)).await().getJsonArray("items"))
+        .isEmpty();
+    JsonArray kites = posts.search(new PostRequests.Search("kites", 10, null, false)).await().getJsonArray("items");
+    assertThat(kites).hasSize(1);
+    assertThat(kites.getJsonObject(0).getString("snippet_html")).contains("<mark>Kites</mark>").doesNotContain("title");
+  }
 }

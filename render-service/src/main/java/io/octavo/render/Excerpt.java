@@ -3,7 +3,6 @@ package io.octavo.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -24,9 +23,7 @@ record Excerpt(List<Node> nodes, boolean hasMore) {
         node.unlink();
         return new Excerpt(before, hasMore);
       }
-      if (!(node instanceof YamlFrontMatterBlock)) {
-        before.add(node);
-      }
+      before.add(node);
     }
     return firstParagraph(before);
   }

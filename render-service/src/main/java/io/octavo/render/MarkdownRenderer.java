@@ -11,7 +11,6 @@ import java.util.Set;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
-import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
@@ -21,7 +20,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Markdown source to a post's derived fields. Thread-safe: one instance serves every worker.
+ * A post's body (Markdown, its front matter already split off) to a post's derived fields.
+ * Thread-safe: one instance serves every worker.
  *
  * <p>The pipeline: check limits, parse (CommonMark, GFM, footnotes, math), derive the excerpt, table
  * of contents and word count, render, sanitise, then put the math spans back in (typeset to MathML
@@ -29,7 +29,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class MarkdownRenderer {
   /** Bump when the HTML for the same source changes: stored posts then re-render in the background. */
-  public static final int VERSION = 4; // 3: math carries MathML; 4: TOC entries carry the heading's HTML
+  // 3: math carries MathML; 4: TOC entries carry the heading's HTML; 5: given the body only, front
+  // matter split off by FrontMatterBlock (a "---" line with no closing one no longer hides the post)
+  public static final int VERSION = 5;
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -59,7 +61,6 @@ public final class MarkdownRenderer {
    */
   public static MarkdownRenderer create(RenderLimits limits, MathTypesetter typesetter) {
     List<Extension> extensions = List.of(
-        YamlFrontMatterExtension.create(), // front matter is metadata, never body text
         MathExtension.create(),
         TablesExtension.create(),
         StrikethroughExtension.create(),

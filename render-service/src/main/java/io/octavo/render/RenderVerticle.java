@@ -54,7 +54,7 @@ public final class RenderVerticle extends VerticleBase {
   }
 
   private Future<JsonObject> render(JsonObject body) {
-    String markdown = RenderRequest.fromJson(body).markdown();
+    String markdown = RenderRequest.fromJson(body).body();
     return workers.executeBlocking(() -> renderTime.recordCallable(() -> renderer.render(markdown)), false)
         .map(rendered -> {
           sourceSize.record(markdown.getBytes(StandardCharsets.UTF_8).length);

@@ -2,6 +2,8 @@ package io.octavo.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.posts.FrontMatterBlock;
+import io.octavo.common.render.RenderRequest;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -52,10 +54,17 @@ class MarkdownRendererTest {
   }
 
   @Test
-  void frontMatterIsNotRenderedAsText() {
-    Rendered out = renderer.render("---\ntitle: Hello\ntags: [a, b]\n---\nBody.\n");
+  void aRequestFromBeforeTheSplitHasItsFrontMatterTakenOff() {
+    String body = RenderRequest.fromJson(new JsonObject().put("markdown", "+++\ntitle = \"Hello\"\n+++\nBody.\n")).body();
+    Rendered out = renderer.render(body);
     assertThat(out.html()).isEqualTo("<p>Body.</p>\n");
     assertThat(out.excerptHtml()).isEqualTo("<p>Body.</p>\n");
+  }
+
+  @Test
+  void aPostOpeningWithARuleAndNoClosingLineIsShownNotSwallowedAsFrontMatter() {
+    Rendered out = renderer.render(FrontMatterBlock.bodyOf("---\nFirst words.\n\nSecond paragraph.\n"));
+    assertThat(out.html()).contains("First words.").contains("<p>Second paragraph.</p>");
   }
 
   @Test

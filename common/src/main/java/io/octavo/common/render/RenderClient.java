@@ -21,8 +21,9 @@ public final class RenderClient {
     this.bus = new BusClient(vertx, timeout.dividedBy(2));
   }
 
-  public Future<Rendered> render(String markdown) {
-    JsonObject request = new RenderRequest(markdown).toJson();
+  /** Renders a post's body: the Markdown after its front matter ({@code FrontMatterBlock.bodyOf}). */
+  public Future<Rendered> render(String body) {
+    JsonObject request = new RenderRequest(body).toJson();
     return bus.request(Addresses.RENDER_MARKDOWN, request)
         .recover(error -> retriable(error) ? bus.request(Addresses.RENDER_MARKDOWN, request) : Future.failedFuture(error))
         .map(Rendered::fromJson);

@@ -1,5 +1,6 @@
 package io.octavo.gateway.api;
 
+import io.octavo.common.posts.FrontMatterBlock;
 import io.octavo.common.render.RenderClient;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,7 +13,7 @@ public final class RenderHandler {
   }
 
   public void preview(RoutingContext ctx) {
-    render.render(PostBodies.read(ctx).markdown())
+    render.render(FrontMatterBlock.bodyOf(PostBodies.read(ctx).markdown()))
         .onSuccess(rendered -> ctx.response()
             .putHeader("content-type", "application/json")
             .putHeader("cache-control", "no-store")
