@@ -3,10 +3,10 @@ package io.octavo.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.FreePort;
 import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +86,7 @@ class ClusterDrillIT {
     }
     String front = "http://127.0.0.1:" + gateway1.httpPort;
     if (LoadBalancer.available()) {
-      balancer = LoadBalancer.start(freePort(), List.of(gateway1.httpPort, gateway2.httpPort), LOGS);
+      balancer = LoadBalancer.start(FreePort.find(), List.of(gateway1.httpPort, gateway2.httpPort), LOGS);
       front = "http://127.0.0.1:" + balancer.port;
       System.out.println("[drill] HAProxy in front on " + front);
     } else {
@@ -220,7 +220,7 @@ class ClusterDrillIT {
   }
 
   private ServiceProcess start(String name, String module, Map<String, String> env) throws IOException {
-    ServiceProcess process = ServiceProcess.start(name, ServiceProcess.jar(module).toPath(), freePort(), env, LOGS);
+    ServiceProcess process = ServiceProcess.start(name, ServiceProcess.jar(module).toPath(), FreePort.find(), env, LOGS);
     processes.add(process);
     return process;
   }
@@ -242,10 +242,5 @@ class ClusterDrillIT {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
 }

@@ -8,6 +8,7 @@ import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.octavo.common.render.Rendered;
+import io.octavo.common.testing.FreePort;
 import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,7 +21,6 @@ import io.vertx.core.net.NetClient;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +55,8 @@ class EdgeAttackTest {
     raw = RawConnection.client(vertx);
   }
 
-  private GatewaySettings settings() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+  private GatewaySettings settings() {
+    port = FreePort.find();
     return GatewaySettings.defaults(port, AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
   }
 

@@ -1,5 +1,6 @@
 package io.octavo.gateway;
 
+import static io.octavo.common.testing.DocumentedHttp.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
@@ -7,7 +8,8 @@ import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
-import io.octavo.common.testing.OpenApiResponses;
+import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.FreePort;
 import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -19,10 +21,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIVersion;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,20 +36,19 @@ import org.junit.jupiter.api.Test;
 class GatewayEdgeTest {
   private static final String TOKEN = "edge-token";
   private Vertx vertx;
+  private DocumentedHttp documented;
   private WebClient http;
   private String deployment;
 
   private void start(GatewaySettings settings) {
     vertx = Vertx.vertx();
     deployment = GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultPort(settings.httpPort())
-        .setDefaultHost("127.0.0.1").setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(16));
+    documented = DocumentedHttp.to(vertx, settings.httpPort(), new PoolOptions().setHttp1MaxSize(16));
+    http = documented.unchecked();
   }
 
-  private static GatewaySettings settings() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return GatewaySettings.defaults(socket.getLocalPort(), AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
-    }
+  private static GatewaySettings settings() {
+    return GatewaySettings.defaults(FreePort.find(), AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
   }
 
   @AfterEach
@@ -58,18 +57,7 @@ class GatewayEdgeTest {
   }
 
   private HttpResponse<Buffer> get(String path, MultiMap headers) {
-    HttpResponse<Buffer> response = http.get(path).putHeaders(headers).send().await();
-    OpenApiResponses.served(() -> http.get("/openapi.json").send().await().bodyAsJsonObject())
-        .check("GET", path, response.statusCode(), response.headers(), response.body()); // drift fails
-    return response;
-  }
-
-  private static MultiMap headers(String... namesAndValues) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      headers.add(namesAndValues[i], namesAndValues[i + 1]);
-    }
-    return headers;
+    return documented.get(path, headers);
   }
 
   private static Post post(String slug, long version) {

@@ -6,7 +6,9 @@ import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
-import io.octavo.common.testing.OpenApiResponses;
+import io.octavo.common.testing.BusStub;
+import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.FreePort;
 import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -15,9 +17,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +31,18 @@ import org.junit.jupiter.api.Test;
 class GatewayVerticleTest {
   private static final String TOKEN = "s3cret-token";
   private Vertx vertx;
-  private WebClient http;
+  private DocumentedHttp http;
+  private BusStub bus;
 
   @BeforeEach
   void deploy() throws Exception {
     vertx = Vertx.vertx();
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePort.find();
     GatewaySettings settings = GatewaySettings.defaults(port, AdminToken.of(TOKEN))
         .withMaxBodyBytes(4096).withBusTimeout(Duration.ofMillis(300));
     GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port).setDefaultHost("127.0.0.1"));
+    http = DocumentedHttp.to(vertx, port);
+    bus = BusStub.on(vertx);
   }
 
   @AfterEach
@@ -61,21 +59,16 @@ class GatewayVerticleTest {
   /** A posts-service stand-in answering every posts.* address with the given post. */
   private void postsServiceAnswers(Post post) {
     for (String address : List.of(Addresses.POSTS_CREATE, Addresses.POSTS_GET, Addresses.POSTS_UPDATE)) {
-      vertx.eventBus().<JsonObject>consumer(address, message -> message.reply(post.toJson())).completion().await();
+      bus.reply(address, post.toJson());
     }
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
-    var request = http.request(method, path).putHeaders(headers);
-    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
-    OpenApiResponses.served(() -> http.get("/openapi.json").send().await().bodyAsJsonObject())
-        .check(method.name(), path, response.statusCode(), response.headers(), response.body()); // drift fails
-    return response;
+    return http.send(method, path, headers, body);
   }
 
   private static MultiMap admin() {
-    return MultiMap.caseInsensitiveMultiMap().add("authorization", "Bearer " + TOKEN)
-        .add("content-type", "application/json");
+    return DocumentedHttp.admin(TOKEN);
   }
 
   private static void assertProblem(HttpResponse<Buffer> response, int status) {
@@ -143,14 +136,13 @@ class GatewayVerticleTest {
 
   @Test
   void silentPostsServiceIsAGatewayTimeout() {
-    vertx.eventBus().consumer(Addresses.POSTS_GET, message -> { }).completion().await();
+    bus.silent(Addresses.POSTS_GET);
     assertProblem(send(HttpMethod.GET, "/api/posts/hello", MultiMap.caseInsensitiveMultiMap(), null), 504);
   }
 
   @Test
   void serviceFailureCodesBecomeTheHttpStatus() {
-    vertx.eventBus().consumer(Addresses.POSTS_GET, message -> message.fail(404, "no post with slug 'x'"))
-        .completion().await();
+    bus.fail(Addresses.POSTS_GET, 404, "no post with slug 'x'");
     HttpResponse<Buffer> response = send(HttpMethod.GET, "/api/posts/x", MultiMap.caseInsensitiveMultiMap(), null);
     assertProblem(response, 404);
     assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("no post with slug 'x'");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
+import io.octavo.common.testing.FreePort;
 import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +26,7 @@ class ReadinessTest {
 
   @BeforeEach
   void start() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePort.find();
     vertx = Vertx.vertx();
     GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()),
         GatewaySettings.defaults(port, AdminToken.of("ready-token")).withBusTimeout(Duration.ofSeconds(2))).await();

@@ -1,7 +1,9 @@
 package io.octavo.standalone;
 
+import static io.octavo.common.testing.DocumentedHttp.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -9,8 +11,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,7 +29,7 @@ class BadRequestMatrixTest {
   private static final String TOKEN = "matrix-token";
   private static StandaloneMain.Octavo octavo;
   private static Vertx vertx;
-  private static WebClient http;
+  private static DocumentedHttp http;
 
   @BeforeAll
   static void start() throws Exception {
@@ -38,8 +38,7 @@ class BadRequestMatrixTest {
     int port = started.port();
     octavo = started.octavo();
     vertx = Vertx.vertx();
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-        .setFollowRedirects(false));
+    http = DocumentedHttp.to(vertx, port);
     send(HttpMethod.POST, "/api/posts", admin(), new JsonObject().put("markdown", "x").put("title", "Existing Post").encode());
   }
 
@@ -50,11 +49,7 @@ class BadRequestMatrixTest {
   }
 
   private static MultiMap admin() {
-    return MultiMap.caseInsensitiveMultiMap().add("authorization", "Bearer " + TOKEN).add("content-type", "application/json");
-  }
-
-  private static MultiMap with(MultiMap base, String name, String value) {
-    return MultiMap.caseInsensitiveMultiMap().addAll(base).set(name, value);
+    return DocumentedHttp.admin(TOKEN);
   }
 
   private static MultiMap none() {
@@ -62,12 +57,7 @@ class BadRequestMatrixTest {
   }
 
   private static HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, Object body) {
-    var request = http.request(method, path).putHeaders(headers);
-    if (body == null) {
-      return Api.documented(http, method, path, request.send().await());
-    }
-    return Api.documented(http, method, path,
-        request.sendBuffer(body instanceof Buffer buffer ? buffer : Buffer.buffer((String) body)).await());
+    return http.send(method, path, headers, body);
   }
 
   private static String post(Object... fieldsAndValues) {

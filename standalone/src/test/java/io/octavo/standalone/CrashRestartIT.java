@@ -3,6 +3,7 @@ package io.octavo.standalone;
 import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.FreePort;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class CrashRestartIT {
 
   @Test
   void killingEveryProcessDuringWritesLosesNoAcknowledgedWrite() throws Exception {
-    int port = TestOctavo.freePort();
+    int port = FreePort.find();
     OctavoJar octavo = OctavoJar.launch(dataDir, port, ENV, FIRST_START_WITHIN);
     try {
       Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
@@ -78,7 +79,7 @@ class CrashRestartIT {
 
   @Test
   void postgresDiesWithAKilledJvmAndTheRestartIsReadyWithin15Seconds() throws Exception {
-    int port = TestOctavo.freePort();
+    int port = FreePort.find();
     OctavoJar octavo = OctavoJar.launch(dataDir, port, ENV, FIRST_START_WITHIN);
     ProcessHandle postmaster = octavo.postmaster().orElseThrow();
     octavo.process().toHandle().destroyForcibly();
@@ -92,7 +93,7 @@ class CrashRestartIT {
 
   @Test
   void onlyAnOrphanedPostgresIsStoppedAtTheNextStart() throws Exception {
-    int port = TestOctavo.freePort();
+    int port = FreePort.find();
     OctavoJar octavo = OctavoJar.launch(dataDir, port, ENV, FIRST_START_WITHIN);
     ProcessHandle orphan = octavo.postmaster().orElseThrow();
     // The JVM and its watchdog die, PostgreSQL lives on: what a JVM-only SIGKILL did before the watchdog.
@@ -110,7 +111,7 @@ class CrashRestartIT {
 
       // A running blog's PostgreSQL is no orphan: a second Octavo on the same data leaves it alone.
       ProcessHandle live = restarted.postmaster().orElseThrow();
-      List<String> second = OctavoJar.run(dataDir, Map.of("HTTP_PORT", String.valueOf(TestOctavo.freePort())));
+      List<String> second = OctavoJar.run(dataDir, Map.of("HTTP_PORT", String.valueOf(FreePort.find())));
       assertThat(String.join("\n", second)).contains("another Octavo is running");
       assertThat(live.isAlive()).isTrue();
     } finally {

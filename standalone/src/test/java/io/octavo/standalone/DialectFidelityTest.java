@@ -1,16 +1,16 @@
 package io.octavo.standalone;
 
+import static io.octavo.common.testing.DocumentedHttp.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.octavo.common.posts.SlugFormat;
+import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -43,15 +43,14 @@ class DialectFidelityTest {
   private static final Pattern TEMPLATE_SYNTAX = Pattern.compile("\\{%|%\\}|\\{\\{|\\}\\}|\\{:");
   private static Vertx vertx;
   private static TestOctavo octavo;
-  private static WebClient http;
+  private static DocumentedHttp http;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
     octavo = TestOctavo.start(DialectFidelityTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN,
         "OCTAVO_MAX_IMPORT_BYTES", String.valueOf(512L * 1024 * 1024)));
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(octavo.port())
-        .setFollowRedirects(false));
+    http = DocumentedHttp.to(vertx, octavo.port());
   }
 
   @AfterAll
@@ -186,16 +185,14 @@ class DialectFidelityTest {
   /** Zips the site (all of it, or only Markdown and configuration files), imports it and waits. */
   private static Imported importSite(Path root, boolean everything) throws Exception {
     long started = System.nanoTime();
-    HttpResponse<Buffer> accepted = Api.documented(http, HttpMethod.POST, "/api/import", http.request(HttpMethod.POST, "/api/import")
-        .putHeader("authorization", "Bearer " + TOKEN).putHeader("content-type", "application/zip")
-        .sendBuffer(Buffer.buffer(zip(root, everything))).await());
+    HttpResponse<Buffer> accepted = http.send(HttpMethod.POST, "/api/import",
+        headers("authorization", "Bearer " + TOKEN, "content-type", "application/zip"), zip(root, everything));
     assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(202);
     String location = accepted.getHeader("location");
     JsonObject job;
     do {
       Thread.sleep(50);
-      job = Api.documented(http, HttpMethod.GET, location,
-          http.request(HttpMethod.GET, location).putHeader("authorization", "Bearer " + TOKEN).send().await()).bodyAsJsonObject();
+      job = http.get(location, headers("authorization", "Bearer " + TOKEN)).bodyAsJsonObject();
     } while ("running".equals(job.getString("status")));
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertThat(job.getString("status")).as(job.encode()).isEqualTo("done");
@@ -306,13 +303,12 @@ class DialectFidelityTest {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    return Api.documented(http, HttpMethod.GET, path, http.request(HttpMethod.GET, path).putHeader("accept", "text/html").send().await());
+    return http.get(path, headers("accept", "text/html"));
   }
 
   private static JsonObject post(String slug) {
     String path = "/api/posts/" + SlugFormat.urlPath(slug);
-    HttpResponse<Buffer> response = Api.documented(http, HttpMethod.GET, path,
-        http.request(HttpMethod.GET, path).putHeader("authorization", "Bearer " + TOKEN).send().await());
+    HttpResponse<Buffer> response = http.get(path, headers("authorization", "Bearer " + TOKEN));
     assertThat(response.statusCode()).as(slug).isEqualTo(200);
     return response.bodyAsJsonObject();
   }

@@ -1,15 +1,15 @@
 package io.octavo.standalone;
 
+import static io.octavo.common.testing.DocumentedHttp.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,14 +21,13 @@ class HttpSemanticsTest {
   private static final String TOKEN = "semantics-token";
   private static TestOctavo octavo;
   private static Vertx vertx;
-  private static WebClient http;
+  private static DocumentedHttp http;
 
   @BeforeAll
   static void start() throws Exception {
     octavo = TestOctavo.start(HttpSemanticsTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN));
     vertx = Vertx.vertx();
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(octavo.port())
-        .setFollowRedirects(false));
+    http = DocumentedHttp.to(vertx, octavo.port());
     for (String title : List.of("Head Post", "Star Post", "Star Delete", "Empty Match")) {
       assertThat(send(HttpMethod.POST, "/api/posts", admin(), new JsonObject().put("title", title)
           .put("markdown", "Body of " + title + " $x$").put("tags", List.of("java")).encode()).statusCode()).isEqualTo(201);
@@ -42,12 +41,11 @@ class HttpSemanticsTest {
   }
 
   private static MultiMap admin() {
-    return MultiMap.caseInsensitiveMultiMap().add("authorization", "Bearer " + TOKEN).add("content-type", "application/json");
+    return DocumentedHttp.admin(TOKEN);
   }
 
   private static HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
-    var request = http.request(method, path).putHeaders(headers);
-    return Api.documented(http, method, path, (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await());
+    return http.send(method, path, headers, body);
   }
 
   @Test
@@ -101,9 +99,5 @@ class HttpSemanticsTest {
         .isEqualTo(428);
     assertThat(send(HttpMethod.GET, "/api/posts/empty-match", MultiMap.caseInsensitiveMultiMap(), null).statusCode())
         .as("nothing was deleted").isEqualTo(200);
-  }
-
-  private static MultiMap with(MultiMap base, String name, String value) {
-    return MultiMap.caseInsensitiveMultiMap().addAll(base).set(name, value);
   }
 }

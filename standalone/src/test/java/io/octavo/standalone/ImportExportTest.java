@@ -2,13 +2,13 @@ package io.octavo.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.DocumentedHttp;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,13 +34,13 @@ class ImportExportTest {
   private static Vertx vertx;
 
   /** One Octavo on a database of its own, and a client for it. */
-  private record Blog(StandaloneMain.Octavo octavo, WebClient http) {
+  private record Blog(StandaloneMain.Octavo octavo, DocumentedHttp http) {
     HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType) {
-      var request = http.request(method, path).putHeader("authorization", "Bearer " + TOKEN);
+      MultiMap headers = DocumentedHttp.headers("authorization", "Bearer " + TOKEN);
       if (contentType != null) {
-        request.putHeader("content-type", contentType);
+        headers.add("content-type", contentType);
       }
-      return Api.documented(http, method, path, (body == null ? request.send() : request.sendBuffer(body)).await());
+      return http.send(method, path, headers, body);
     }
 
     /** Uploads an archive and waits for the job to finish. */
@@ -79,8 +79,7 @@ class ImportExportTest {
     int port = started.port();
     StandaloneMain.Octavo octavo = started.octavo();
     running.add(octavo);
-    return new Blog(octavo, WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(port).setFollowRedirects(false)));
+    return new Blog(octavo, DocumentedHttp.to(vertx, port));
   }
 
   @AfterAll
@@ -215,7 +214,7 @@ class ImportExportTest {
         .containsEntry("_posts/listed-status.md", "created").containsEntry("_posts/impossible-date.md", "error");
     for (String slug : List.of("quoted-draft", "yes-draft", "listed-status")) {
       assertThat(blog.post(slug).getString("status")).isEqualTo("draft");
-      assertThat(blog.http().get("/api/posts/" + slug).send().await().statusCode()).as("anonymous " + slug).isEqualTo(404);
+      assertThat(blog.http().get("/api/posts/" + slug).statusCode()).as("anonymous " + slug).isEqualTo(404);
     }
   }
 

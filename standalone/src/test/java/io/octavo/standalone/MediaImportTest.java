@@ -2,14 +2,12 @@ package io.octavo.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,11 +32,10 @@ class MediaImportTest {
   private static Blog first;
   private static Blog second;
 
-  private record Blog(TestOctavo octavo, WebClient http) {
+  private record Blog(TestOctavo octavo, DocumentedHttp http) {
     HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body) {
-      HttpRequest<Buffer> request = http.request(method, path).putHeader("authorization", "Bearer " + TOKEN)
-          .putHeader("content-type", "application/zip");
-      return Api.documented(http, method, path, (body == null ? request.send() : request.sendBuffer(body)).await());
+      return http.send(method, path, DocumentedHttp.headers("authorization", "Bearer " + TOKEN,
+          "content-type", "application/zip"), body);
     }
 
     JsonObject importArchive(byte[] zip) throws InterruptedException {
@@ -75,8 +72,7 @@ class MediaImportTest {
 
   private static Blog blog(String which) throws Exception {
     TestOctavo started = TestOctavo.start(MediaImportTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN));
-    return new Blog(started, WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(started.port())));
+    return new Blog(started, DocumentedHttp.to(vertx, started.port()));
   }
 
   @AfterAll

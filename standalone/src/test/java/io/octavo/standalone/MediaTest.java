@@ -3,6 +3,7 @@ package io.octavo.standalone;
 import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -41,6 +41,7 @@ class MediaTest {
   private static StandaloneMain.Octavo octavo;
   private static Api api;
   private static Vertx vertx;
+  private static DocumentedHttp checked;
   private static WebClient http;
   private static int port;
 
@@ -54,8 +55,8 @@ class MediaTest {
     port = started.port();
     api = new Api(started.port(), TOKEN);
     vertx = Vertx.vertx();
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(started.port())
-        .setFollowRedirects(false));
+    checked = DocumentedHttp.to(vertx, started.port());
+    http = checked.unchecked();
   }
 
   @AfterAll
@@ -347,7 +348,7 @@ class MediaTest {
   }
 
   private static HttpResponse<Buffer> multipart(String name, String type, byte[] bytes) {
-    return Api.documented(http, HttpMethod.POST, "/api/media", request("/api/media").sendMultipartForm(MultipartForm.create()
+    return checked.documented(HttpMethod.POST, "/api/media", request("/api/media").sendMultipartForm(MultipartForm.create()
         .binaryFileUpload("file", name, Buffer.buffer(bytes), type)).await());
   }
 
@@ -356,13 +357,13 @@ class MediaTest {
     if (type != null) {
       request.putHeader("content-type", type);
     }
-    return Api.documented(http, HttpMethod.POST, "/api/media?name=" + name, request.sendBuffer(Buffer.buffer(bytes)).await());
+    return checked.documented(HttpMethod.POST, "/api/media?name=" + name, request.sendBuffer(Buffer.buffer(bytes)).await());
   }
 
   private static HttpResponse<Buffer> get(String path, Map<String, String> headers) {
     HttpRequest<Buffer> request = http.request(HttpMethod.GET, path);
     headers.forEach(request::putHeader);
-    return Api.documented(http, HttpMethod.GET, path, request.send().await());
+    return checked.documented(HttpMethod.GET, path, request.send().await());
   }
 
   static byte[] png(int width, int height, Color color) throws Exception {

@@ -3,15 +3,12 @@ package io.octavo.standalone;
 import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpMethod;
+import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -27,7 +24,7 @@ class PagesTest {
   private static StandaloneMain.Octavo octavo;
   private static Api api;
   private static Vertx vertx;
-  private static WebClient browser;
+  private static DocumentedHttp browser;
 
   @BeforeAll
   static void start() throws Exception {
@@ -37,8 +34,7 @@ class PagesTest {
     octavo = started.octavo();
     api = new Api(port, TOKEN);
     vertx = Vertx.vertx();
-    browser = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-        .setFollowRedirects(false));
+    browser = DocumentedHttp.to(vertx, port);
     for (int i = 1; i <= 12; i++) {
       api.create(post("Paragraph of post " + i + " with $x_" + i + "$.\n\n<!-- more -->\n\nMore.")
           .put("title", "Post number " + i).put("tags", new JsonArray().add("paging"))
@@ -64,8 +60,7 @@ class PagesTest {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    return Api.documented(browser, HttpMethod.GET, path,
-        browser.get(path).putHeaders(MultiMap.caseInsensitiveMultiMap().add("accept", "text/html")).send().await());
+    return browser.get(path, DocumentedHttp.headers("accept", "text/html"));
   }
 
   private static Document page(String path) {
@@ -149,7 +144,7 @@ class PagesTest {
   @Test
   void pagesRevalidateWithETagsAndAssetsAreCachedForAYear() {
     HttpResponse<Buffer> first = get("/");
-    HttpResponse<Buffer> again = browser.get("/").putHeader("accept", "text/html")
+    HttpResponse<Buffer> again = browser.unchecked().get("/").putHeader("accept", "text/html")
         .putHeader("if-none-match", first.getHeader("etag")).send().await();
     assertThat(again.statusCode()).isEqualTo(304);
     HttpResponse<Buffer> mathjax = get("/assets/mathjax/tex-chtml.js");
@@ -222,7 +217,7 @@ class PagesTest {
 
   @Test
   void pagesAreGzippedWhenTheClientAsks() {
-    HttpResponse<Buffer> zipped = browser.get("/posts/shared-widely").putHeader("accept", "text/html")
+    HttpResponse<Buffer> zipped = browser.unchecked().get("/posts/shared-widely").putHeader("accept", "text/html")
         .putHeader("accept-encoding", "gzip").send().await();
     assertThat(zipped.statusCode()).isEqualTo(200);
     assertThat(zipped.getHeader("content-encoding")).isEqualTo("gzip");
@@ -231,9 +226,9 @@ class PagesTest {
     HttpResponse<Buffer> plain = get("/posts/shared-widely");
     assertThat(plain.getHeader("content-encoding")).isNull();
     assertThat(zipped.body().length()).isLessThan(plain.body().length() / 2);
-    assertThat(browser.get("/posts/shared-widely").putHeader("accept-encoding", "gzip;q=0").send().await()
+    assertThat(browser.unchecked().get("/posts/shared-widely").putHeader("accept-encoding", "gzip;q=0").send().await()
         .getHeader("content-encoding")).isNull();
-    HttpResponse<Buffer> again = browser.get("/posts/shared-widely").putHeader("accept-encoding", "gzip")
+    HttpResponse<Buffer> again = browser.unchecked().get("/posts/shared-widely").putHeader("accept-encoding", "gzip")
         .putHeader("if-none-match", zipped.getHeader("etag")).send().await();
     assertThat(again.statusCode()).isEqualTo(304);
   }

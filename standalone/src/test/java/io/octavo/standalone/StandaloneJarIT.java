@@ -3,6 +3,7 @@ package io.octavo.standalone;
 import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.testing.FreePort;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ class StandaloneJarIT {
 
   @Test
   void runsFromTheJarAndKeepsPostsAcrossRestarts() throws Exception {
-    int port = TestOctavo.freePort();
+    int port = FreePort.find();
     OctavoJar first = OctavoJar.launch(dataDir, port, Map.of(), READY_WITHIN);
     assertThat(first.token()).as("the generated admin token is printed").isNotNull();
     try (Api api = new Api(port, first.token())) {

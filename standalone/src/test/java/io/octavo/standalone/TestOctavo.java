@@ -1,9 +1,8 @@
 package io.octavo.standalone;
 
 import io.octavo.common.config.PgSettings;
+import io.octavo.common.testing.FreePort;
 import io.octavo.common.testing.TestPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ record TestOctavo(StandaloneMain.Octavo octavo, int port) {
   /** {@code settings}: environment variables on top of the database and the port. */
   static TestOctavo start(Class<?> testClass, Map<String, String> settings) throws Exception {
     PgSettings db = TestPostgres.freshDatabase(testClass);
-    int port = freePort();
+    int port = FreePort.find();
     Map<String, String> env = new HashMap<>(Map.of(
         "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
         "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port)));
@@ -23,11 +22,5 @@ record TestOctavo(StandaloneMain.Octavo octavo, int port) {
 
   void close() {
     octavo.close();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.common.testing.FreePort;
 import io.octavo.gateway.GatewayService;
 import io.octavo.gateway.GatewaySettings;
 import io.vertx.core.Vertx;
@@ -16,7 +17,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +46,8 @@ class TrustedProxiesTest {
     return WebClient.create(vertx, new WebClientOptions().setDefaultPort(settings.httpPort()).setDefaultHost("127.0.0.1"));
   }
 
-  private static GatewaySettings settings() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return GatewaySettings.defaults(socket.getLocalPort(), AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
-    }
+  private static GatewaySettings settings() {
+    return GatewaySettings.defaults(FreePort.find(), AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
   }
 
   @AfterAll
