@@ -49,10 +49,8 @@ import java.util.regex.Pattern;
 final class ImportMapper {
   private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdown", "mkd");
   private static final Pattern JEKYLL_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)");
-  private static final Set<String> DATE_KEYS = Set.of("date", "published_at", "publishdate", "pubdate", "published_date");
-  private static final Set<String> MAPPED = Set.of("title", "slug", "permalink", "url", "tags", "categories",
-      "draft", "status", "series", "series_part", "date", "published_at", "publishdate", "pubdate", "published_date",
-      "octavo_dialect");
+  /** Front-matter keys an import reads besides the fields': where the post lived, its dialect. */
+  private static final Set<String> IMPORT_KEYS = Set.of("permalink", "url", "octavo_dialect");
   private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
   /**
@@ -67,9 +65,8 @@ final class ImportMapper {
     }
 
     Imported withSlug(String slug) {
-      PostInput renamed = new PostInput(input.markdown(), input.title(), slug, input.tags(), input.series(),
-          input.seriesPart(), input.status(), input.publishedAt());
-      return new Imported(renamed, meta, warnings, dialect, fileSlug, oldPaths);
+      return new Imported(PostInput.fromJson(input.toJson().put("slug", slug)), meta, warnings, dialect, fileSlug,
+          oldPaths);
     }
   }
 
@@ -141,7 +138,7 @@ final class ImportMapper {
       status = "draft";
     }
     String date = null;
-    for (String key : DATE_KEYS) {
+    for (String key : PostField.PUBLISHED_AT.keys(engine)) {
       if (front.containsKey(key) && date == null) {
         date = dateText(front.get(key));
       }
@@ -160,7 +157,7 @@ final class ImportMapper {
 
     JsonObject meta = new JsonObject();
     split.fields().forEach((key, value) -> {
-      if (!MAPPED.contains(key.toLowerCase(Locale.ROOT))) {
+      if (!PostField.isClaimed(key, engine) && !IMPORT_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
         meta.put(key, json(value));
       }
     });
@@ -176,8 +173,15 @@ final class ImportMapper {
       title = humanise(stem);
     }
     List<String> oldPaths = oldPaths(site, engine, path, front, fileSlug, stem, date, tags);
-    return new Imported(new PostInput(body, title, slug, tags, series, part, status, date), meta, warnings, dialect,
-        fileSlug, oldPaths);
+    JsonObject input = new PostInput(body, title, slug, tags, series, part, status, date).toJson();
+    for (PostField field : PostField.TEXT) {
+      try {
+        input.put(field.key(), field.text(field.in(front, engine)));
+      } catch (ServiceFailure tooLong) {
+        warnings.add(tooLong.getMessage() + ": left out");
+      }
+    }
+    return new Imported(PostInput.fromJson(input), meta, warnings, dialect, fileSlug, oldPaths);
   }
 
   /** The slug a file's name gives: what {@code post_url}, {@code post_link} and {@code ref} point to. */

@@ -7,12 +7,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import io.octavo.posts.imports.Site;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -182,20 +181,8 @@ final class Importer {
       return false; // let the write report it
     }
     return existing.markdown().equals(draft.markdown())
-        && existing.title().equals(draft.title())
-        && existing.tags().equals(draft.tags())
-        && Objects.equals(existing.series(), draft.series())
-        && Objects.equals(existing.seriesPart(), draft.seriesPart())
-        && existing.status().equals(draft.status())
-        && sameInstant(existing.publishedAt(), draft.publishedAt())
+        && Arrays.stream(PostField.values()).allMatch(field -> field.unchanged(existing, draft))
         && existing.meta().equals(imported.meta());
-  }
-
-  private static boolean sameInstant(String stored, OffsetDateTime resolved) {
-    if (stored == null || resolved == null) {
-      return stored == null && resolved == null;
-    }
-    return OffsetDateTime.parse(stored).toInstant().equals(resolved.toInstant());
   }
 
   /** A page of the export: every live post as a file, with the cursor of the next page. */

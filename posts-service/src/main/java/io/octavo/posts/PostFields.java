@@ -1,5 +1,7 @@
 package io.octavo.posts;
 
+import static io.octavo.posts.imports.Engine.PLAIN;
+
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
@@ -12,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +52,7 @@ final class PostFields {
     FrontMatter.Split split = FrontMatter.split(input.markdown());
     Map<String, Object> front = split.fields();
 
-    String title = firstNonBlank(input.title(), text(front.get("title")),
+    String title = firstNonBlank(input.title(), text(PostField.TITLE.in(front, PLAIN)),
         existing == null ? null : existing.title(), firstHeading(split.body()));
     if (title == null) {
       throw ServiceFailure.unprocessable("title is required: give one, put it in the front matter,"
@@ -60,7 +63,7 @@ final class PostFields {
       throw ServiceFailure.unprocessable("title is longer than " + MAX_TITLE + " characters");
     }
 
-    String slug = firstNonBlank(input.slug(), text(front.get("slug")),
+    String slug = firstNonBlank(input.slug(), text(PostField.SLUG.in(front, PLAIN)),
         existing == null ? null : existing.slug());
     boolean derived = slug == null;
     if (derived) {
@@ -74,11 +77,10 @@ final class PostFields {
     }
 
     List<String> tags = input.tags() != null ? normaliseTags(input.tags())
-        : front.containsKey("tags") || front.containsKey("categories")
-            ? normaliseTags(concat(list(front.get("tags")), list(front.get("categories"))))
+        : PostField.TAGS.isIn(front, PLAIN) ? normaliseTags(frontTags(front))
             : existing != null ? existing.tags() : List.of();
 
-    String series = firstNonBlank(input.series(), text(front.get("series")),
+    String series = firstNonBlank(input.series(), text(PostField.SERIES.in(front, PLAIN)),
         existing == null ? null : existing.series());
     Integer partFromTitle = null;
     if (series == null) {
@@ -93,7 +95,7 @@ final class PostFields {
       throw ServiceFailure.unprocessable("series is longer than " + MAX_SERIES + " characters");
     }
     Integer part = input.seriesPart() != null ? input.seriesPart()
-        : front.containsKey("series_part") ? integer("series_part", front.get("series_part"))
+        : PostField.SERIES_PART.isIn(front, PLAIN) ? integer("series_part", PostField.SERIES_PART.in(front, PLAIN))
             : partFromTitle != null ? partFromTitle
                 : existing != null ? existing.seriesPart() : null;
     if (part != null && (part < 1 || part > 100_000)) {
@@ -101,7 +103,7 @@ final class PostFields {
     }
 
     return withStatus(input, front, existing, new PostDraft(input.markdown(), split.body(), title, slug, derived,
-        tags, series, series == null ? null : part, null, null, null));
+        tags, series, series == null ? null : part, null, null, text(input, front, existing), null));
   }
 
   private PostDraft withStatus(PostInput input, Map<String, Object> front, Post existing, PostDraft draft) {
@@ -113,9 +115,8 @@ final class PostFields {
           + abbreviate(status) + "'");
     }
     OffsetDateTime publishedAt = input.publishedAt() != null ? timestamp("published_at", input.publishedAt())
-        : front.containsKey("published_at") ? timestamp("published_at", front.get("published_at"))
-            : front.containsKey("date") ? timestamp("date", front.get("date"))
-                : existing != null && existing.publishedAt() != null
+        : PostField.PUBLISHED_AT.isIn(front, PLAIN) ? timestamp("published_at", PostField.PUBLISHED_AT.in(front, PLAIN))
+            : existing != null && existing.publishedAt() != null
                     ? OffsetDateTime.parse(existing.publishedAt()) : null;
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (status.equals("scheduled") && publishedAt == null) {
@@ -130,7 +131,34 @@ final class PostFields {
       status = "published";
     }
     return new PostDraft(draft.markdown(), draft.body(), draft.title(), draft.slug(), draft.slugDerived(), draft.tags(),
-        draft.series(), draft.seriesPart(), status, publishedAt, null);
+        draft.series(), draft.seriesPart(), status, publishedAt, draft.text(), null);
+  }
+
+  /** The plain text fields: given, else from the front matter, else as stored, else absent. */
+  private static Map<PostField, String> text(PostInput input, Map<String, Object> front, Post existing) {
+    Map<PostField, String> text = new EnumMap<>(PostField.class);
+    for (PostField field : PostField.TEXT) {
+      String value = field.given(input) != null ? field.text(field.given(input))
+          : field.isIn(front, PLAIN) ? field.text(field.in(front, PLAIN))
+              : existing != null ? field.stored(existing) : null;
+      if (value != null) {
+        text.put(field, value);
+      }
+    }
+    return text;
+  }
+
+  /** Tags and categories alike become tags. */
+  private static List<String> frontTags(Map<String, Object> front) {
+    List<String> all = new ArrayList<>();
+    for (String key : PostField.TAGS.keys(PLAIN)) {
+      front.forEach((name, value) -> {
+        if (name.toLowerCase(Locale.ROOT).equals(key)) {
+          all.addAll(list(value));
+        }
+      });
+    }
+    return all;
   }
 
   static List<String> normaliseTags(Collection<String> raw) {
@@ -195,12 +223,6 @@ final class PostFields {
       return items.stream().map(item -> item == null ? "" : item.toString()).toList();
     }
     return List.of(value.toString().split(","));
-  }
-
-  private static List<String> concat(List<String> first, List<String> second) {
-    List<String> all = new ArrayList<>(first);
-    all.addAll(second);
-    return all;
   }
 
   private static String text(Object value) {

@@ -1,23 +1,20 @@
 package io.octavo.posts;
 
 import io.octavo.common.posts.Post;
+import io.octavo.posts.imports.Engine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * A post as a Markdown file with YAML front matter, the export format: every field the API has
- * (title, slug, date, status, tags, series, series_part) and every meta key, then the body. It
- * imports back to the same post ({@link ImportMapper}).
+ * A post as a Markdown file with YAML front matter, the export format: every field of
+ * {@link PostField} (published_at as {@code date}) and every meta key, then the body. It imports
+ * back to the same post ({@link ImportMapper}).
  */
 final class PostFile {
-  private static final Set<String> FIELDS = Set.of("title", "slug", "date", "status", "tags", "series", "series_part");
-
   private PostFile() {
   }
 
@@ -43,10 +40,15 @@ final class PostFile {
         front.put("series_part", post.seriesPart());
       }
     }
+    for (PostField field : PostField.TEXT) {
+      if (field.stored(post) != null) {
+        front.put(field.key(), field.stored(post));
+      }
+    }
     post.meta().forEach(entry -> front.putIfAbsent(entry.getKey(), plain(entry.getValue())));
     // front matter written in the source through the API: keep keys that are neither fields nor meta
     stored.fields().forEach((key, value) -> {
-      if (!FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
+      if (!PostField.isClaimed(key, Engine.PLAIN)) {
         front.putIfAbsent(key, plain(ImportMapper.json(value)));
       }
     });

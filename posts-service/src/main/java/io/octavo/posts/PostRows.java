@@ -18,34 +18,36 @@ final class PostRows {
   private PostRows() {
   }
 
+  /** The one row mapper for posts: a row of {@link SqlQueries#COLUMNS} as the API's JSON, read into {@link Post}. */
   static Post toPost(Row row) {
     String[] tags = row.getArrayOfStrings("tags");
-    Object toc = row.getJson("toc");
     int words = row.getInteger("word_count");
-    boolean pending = row.getInteger("renderer_version") == null;
-    return new Post(
-        row.getString("slug"),
-        row.getString("title"),
-        row.getString("markdown"),
-        row.getString("html"),
-        row.getString("excerpt_html"),
-        row.getBoolean("has_more"),
-        tags == null ? List.of() : Arrays.asList(tags),
-        row.getString("series"),
-        row.getInteger("series_part"),
-        neighbour(row, "prev"),
-        neighbour(row, "next"),
-        row.getString("status"),
-        format(row.getOffsetDateTime("published_at")),
-        format(row.getOffsetDateTime("created_at")),
-        format(row.getOffsetDateTime("updated_at")),
-        row.getLong("version"),
-        words,
-        Rendered.readingTimeMinutes(words),
-        toc instanceof JsonArray array ? array : new JsonArray(),
-        pending,
-        meta(row),
-        warnings(row));
+    JsonObject post = new JsonObject()
+        .put("slug", row.getString("slug"))
+        .put("title", row.getString("title"))
+        .put("markdown", row.getString("markdown"))
+        .put("html", row.getString("html"))
+        .put("excerpt_html", row.getString("excerpt_html"))
+        .put("has_more", row.getBoolean("has_more"))
+        .put("tags", tags == null ? new JsonArray() : new JsonArray(Arrays.asList(tags)))
+        .put("series", row.getString("series") == null ? null : new JsonObject()
+            .put("name", row.getString("series"))
+            .put("part", row.getInteger("series_part"))
+            .put("prev", neighbour(row, "prev"))
+            .put("next", neighbour(row, "next")))
+        .put("status", row.getString("status"))
+        .put("published_at", format(row.getOffsetDateTime("published_at")))
+        .put("created_at", format(row.getOffsetDateTime("created_at")))
+        .put("updated_at", format(row.getOffsetDateTime("updated_at")))
+        .put("version", row.getLong("version"))
+        .put("word_count", words)
+        .put("reading_time_minutes", Rendered.readingTimeMinutes(words))
+        .put("toc", row.getJson("toc") instanceof JsonArray toc ? toc : new JsonArray())
+        .put("render_pending", row.getInteger("renderer_version") == null)
+        .put("meta", meta(row))
+        .put("warnings", warnings(row));
+    PostField.TEXT.forEach(field -> post.put(field.key(), row.getString(field.key())));
+    return Post.fromJson(post);
   }
 
   private static JsonArray warnings(Row row) {

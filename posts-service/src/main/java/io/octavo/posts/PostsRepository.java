@@ -14,11 +14,14 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -53,18 +56,31 @@ final class PostsRepository {
    */
   Future<Post> insert(PostDraft draft, Rendered rendered) {
     return timed("insert", () -> pool.withTransaction(tx -> freeSlug(tx, draft)
-        .compose(slug -> tx.preparedQuery(SqlQueries.INSERT_POST).execute(Tuple.from(new Object[] {slug,
-                draft.title(), draft.markdown(),
-                rendered == null ? null : rendered.html(),
-                rendered == null ? null : rendered.excerptHtml(),
-                rendered != null && rendered.hasMore(),
-                rendered == null ? new JsonArray() : rendered.toc(),
-                rendered == null ? 0 : rendered.wordCount(),
-                draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
-                draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(),
-                draft.meta() == null ? new JsonObject() : draft.meta(), draft.body()}))
-            .compose(rows -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(slug)).map(rows)))
+        .compose(slug -> {
+          Map<String, Object> params = params(draft, rendered);
+          params.put("slug", slug);
+          params.put("meta", draft.meta() == null ? new JsonObject() : draft.meta());
+          return SqlTemplate.forQuery(tx, SqlQueries.INSERT_POST).execute(params)
+              .compose(rows -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(slug)).map(rows));
+        })
         .compose(rows -> insertRevision(tx, rows.iterator().next()))));
+  }
+
+  /** A write's named parameters: the source, its body, what the renderer derived ({@code rendered} null: later), every field. */
+  private static Map<String, Object> params(PostDraft draft, Rendered rendered) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("markdown", draft.markdown());
+    params.put("body", draft.body());
+    params.put("html", rendered == null ? null : rendered.html());
+    params.put("excerpt_html", rendered == null ? null : rendered.excerptHtml());
+    params.put("has_more", rendered != null && rendered.hasMore());
+    params.put("toc", rendered == null ? new JsonArray() : rendered.toc());
+    params.put("word_count", rendered == null ? 0 : rendered.wordCount());
+    params.put("renderer_version", rendered == null ? null : rendered.rendererVersion());
+    for (PostField field : PostField.values()) {
+      params.put(field.key(), field.column(draft));
+    }
+    return params;
   }
 
   private Future<String> freeSlug(SqlClient tx, PostDraft draft) {
@@ -116,16 +132,12 @@ final class PostsRepository {
    * changed slug leaves a redirect behind.
    */
   Future<Post> update(String slug, long expectedVersion, PostDraft draft, Rendered rendered) {
-    return timed("update", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.UPDATE_POST)
-        .execute(Tuple.from(new Object[] {slug, draft.slug(), draft.title(), draft.markdown(),
-            rendered == null ? null : rendered.html(),
-            rendered == null ? null : rendered.excerptHtml(),
-            rendered != null && rendered.hasMore(),
-            rendered == null ? new JsonArray() : rendered.toc(),
-            rendered == null ? 0 : rendered.wordCount(),
-            draft.tags().toArray(String[]::new), draft.series(), draft.seriesPart(), draft.status(),
-            draft.publishedAt(), rendered == null ? null : rendered.rendererVersion(), expectedVersion,
-            draft.meta(), draft.body()}))
+    Map<String, Object> params = params(draft, rendered);
+    params.put("old_slug", slug);
+    params.put("expected_version", expectedVersion);
+    params.put("meta", draft.meta());
+    return timed("update", () -> pool.withTransaction(tx -> SqlTemplate.forQuery(tx, SqlQueries.UPDATE_POST)
+        .execute(params)
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(null);

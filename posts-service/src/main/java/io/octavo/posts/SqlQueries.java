@@ -1,18 +1,35 @@
 package io.octavo.posts;
 
-/** Every SQL statement of the posts-service. Parameters are positional ($1...), always bound. */
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every SQL statement of the posts-service. A post's writes use named parameters
+ * ({@code #{title}}, bound by SqlTemplate from a map) and take their field columns from
+ * {@link PostField}; the short queries keep positional parameters ($1...), always bound.
+ */
 final class SqlQueries {
   private SqlQueries() {
   }
 
-  static final String COLUMNS = """
-      id, slug, title, markdown, html, excerpt_html, has_more, toc, word_count, tags, series,
-      series_part, status, published_at, created_at, updated_at, sort_at, version, renderer_version, meta, warnings""";
+  /** The columns of a writer's fields, in the table's order. */
+  private static final List<String> FIELD_COLUMNS = Arrays.stream(PostField.values()).map(PostField::key).toList();
 
-  private static final String P_COLUMNS = """
-      p.id, p.slug, p.title, p.markdown, p.html, p.excerpt_html, p.has_more, p.toc, p.word_count,
-      p.tags, p.series, p.series_part, p.status, p.published_at, p.created_at, p.updated_at,
-      p.sort_at, p.version, p.renderer_version, p.meta, p.warnings""";
+  /** What a write stores besides the fields: the source, its body and what the renderer derived. */
+  private static final List<String> WRITTEN_COLUMNS = List.of(
+      "markdown", "body", "html", "excerpt_html", "has_more", "toc", "word_count", "renderer_version");
+
+  private static final List<String> POST_COLUMNS = concat(List.of(
+      "id", "markdown", "html", "excerpt_html", "has_more", "toc", "word_count", "created_at", "updated_at",
+      "sort_at", "version", "renderer_version", "meta", "warnings"), FIELD_COLUMNS);
+
+  /** Every column {@link PostRows#toPost} reads. */
+  static final String COLUMNS = String.join(", ", POST_COLUMNS);
+
+  private static final String P_COLUMNS = POST_COLUMNS.stream().map(column -> "p." + column)
+      .collect(Collectors.joining(", "));
 
   /** Anonymous readers see live posts that are published and whose time has come. */
   private static String visible(String alias, String includeUnpublished) {
@@ -22,11 +39,9 @@ final class SqlQueries {
 
   static final String PING = "SELECT 1";
 
-  static final String INSERT_POST = """
-      INSERT INTO posts (slug, title, markdown, html, excerpt_html, has_more, toc, word_count, tags,
-                         series, series_part, status, published_at, renderer_version, meta, body)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-      RETURNING\s""" + COLUMNS;
+  static final String INSERT_POST = "INSERT INTO posts (" + String.join(", ", concat(WRITTEN_COLUMNS, FIELD_COLUMNS))
+      + ", meta) VALUES (" + concat(WRITTEN_COLUMNS, FIELD_COLUMNS).stream().map(column -> "#{" + column + "}")
+          .collect(Collectors.joining(", ")) + ", #{meta}) RETURNING " + COLUMNS;
 
   static final String INSERT_REVISION = """
       INSERT INTO post_revisions (post_id, version, title, markdown) VALUES ($1, $2, $3, $4)""";
@@ -72,13 +87,13 @@ final class SqlQueries {
 
   static final String SELECT_VERSION = "SELECT version FROM posts WHERE slug = $1 AND deleted_at IS NULL";
 
-  static final String UPDATE_POST = """
-      UPDATE posts
-         SET slug = $2, title = $3, markdown = $4, html = $5, excerpt_html = $6, has_more = $7,
-             toc = $8, word_count = $9, tags = $10, series = $11, series_part = $12, status = $13,
-             published_at = $14, renderer_version = $15, render_lease_until = NULL,
-             meta = coalesce($17, meta), body = $18, version = version + 1, updated_at = now()
-       WHERE slug = $1 AND version = $16 AND deleted_at IS NULL
+  /** Replaces a post at #{old_slug} if it is still at #{expected_version}; #{meta} null keeps the stored meta. */
+  static final String UPDATE_POST = "UPDATE posts SET "
+      + concat(WRITTEN_COLUMNS, FIELD_COLUMNS).stream().map(column -> column + " = #{" + column + "}")
+          .collect(Collectors.joining(", "))
+      + """
+      , render_lease_until = NULL, meta = coalesce(#{meta}, meta), version = version + 1, updated_at = now()
+       WHERE slug = #{old_slug} AND version = #{expected_version} AND deleted_at IS NULL
       RETURNING\s""" + COLUMNS;
 
   /** Deleting moves a post to the trash; nothing is destroyed by one call. */
@@ -244,4 +259,10 @@ final class SqlQueries {
       RETURNING slug, version""";
 
   static final String RELEASE_RENDER = "UPDATE posts SET render_lease_until = NULL WHERE id = $1";
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
+  }
 }

@@ -1,0 +1,163 @@
+package io.octavo.posts;
+
+import io.octavo.common.ServiceFailure;
+import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostInput;
+import io.octavo.posts.imports.Engine;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A post's shape, in one table: each field a writer sets, with its name (the API's JSON key, the
+ * column, the export's front-matter key) and the front-matter keys that fill it, per engine. API
+ * writes ({@link PostFields}), import ({@link ImportMapper}), export ({@link PostFile}), the
+ * unchanged check ({@link Importer}), the SQL ({@link SqlQueries}) and the row mapper
+ * ({@link PostRows}) all read it; a front-matter key no field claims is kept in {@code meta}.
+ *
+ * <p>Core fields (title to published_at) have rules of their own in {@link PostFields} (defaults,
+ * a title from the first heading, a series from the title...). A plain text field needs one line
+ * here, its column (a migration), and its component in {@link Post} and {@link PostInput}:
+ * writes, import, export, storage and reads follow from this table.
+ */
+enum PostField {
+  TITLE("title", null, null, null, List.of("title")),
+  SLUG("slug", null, null, null, List.of("slug")),
+  TAGS("tags", null, null, null, List.of("tags", "categories")),
+  SERIES("series", null, null, null, List.of("series")),
+  SERIES_PART("series_part", null, null, null, List.of("series_part")),
+  /** {@code published} is read too ({@link FrontMatterStatus}) but kept in meta, as Hexo wrote it. */
+  STATUS("status", null, null, null, List.of("status", "draft")),
+  PUBLISHED_AT("published_at", null, null, null,
+      List.of("published_at", "date", "publishdate", "pubdate", "published_date"));
+
+  private final String key;
+  private final Integer maxLength;
+  private final Function<PostInput, String> fromInput;
+  private final Function<Post, String> fromPost;
+  private final List<String> keys;
+  private final Map<Engine, List<String>> engineKeys;
+
+  PostField(String key, Integer maxLength, Function<PostInput, String> fromInput, Function<Post, String> fromPost,
+            List<String> keys) {
+    this(key, maxLength, fromInput, fromPost, keys, Map.of());
+  }
+
+  PostField(String key, Integer maxLength, Function<PostInput, String> fromInput, Function<Post, String> fromPost,
+            List<String> keys, Map<Engine, List<String>> engineKeys) {
+    this.key = key;
+    this.maxLength = maxLength;
+    this.fromInput = fromInput;
+    this.fromPost = fromPost;
+    this.keys = keys;
+    this.engineKeys = engineKeys;
+  }
+
+  /** Text fields that follow the common rule: given, else front matter, else stored, else null. */
+  static final List<PostField> TEXT = java.util.Arrays.stream(values()).filter(field -> field.maxLength != null).toList();
+
+  /** The field's name: its JSON key in the API, its column, its key in exported front matter. */
+  String key() {
+    return key;
+  }
+
+  /** The front-matter keys (lower case) that fill it in a post of this engine; PLAIN (the API, a bare folder) reads all. */
+  List<String> keys(Engine engine) {
+    List<String> all = new ArrayList<>(keys);
+    engineKeys.forEach((which, extra) -> {
+      if (engine == Engine.PLAIN || which == engine) {
+        all.addAll(extra);
+      }
+    });
+    return all;
+  }
+
+  /** The value of the first of its keys the front matter has (keys compared in lower case), or null. */
+  Object in(Map<String, Object> front, Engine engine) {
+    for (String name : keys(engine)) {
+      for (Map.Entry<String, Object> entry : front.entrySet()) {
+        if (entry.getKey().toLowerCase(Locale.ROOT).equals(name) && entry.getValue() != null) {
+          return entry.getValue();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether the front matter names the field under one of its keys. */
+  boolean isIn(Map<String, Object> front, Engine engine) {
+    return front.keySet().stream().anyMatch(name -> keys(engine).contains(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** A text field's value as a writer gave it, or null. */
+  String given(PostInput input) {
+    return fromInput.apply(input);
+  }
+
+  /** A text field's stored value, or null. */
+  String stored(Post post) {
+    return fromPost.apply(post);
+  }
+
+  /** A front-matter or API value as the text field stores it: trimmed, null when blank; 422 when too long. */
+  String text(Object value) {
+    if (value == null || value instanceof Map || value instanceof Collection) {
+      return null;
+    }
+    String text = (value instanceof Date date ? date.toInstant().toString() : value.toString()).strip();
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.length() > maxLength) {
+      throw ServiceFailure.unprocessable(key + " is longer than " + maxLength + " characters");
+    }
+    return text;
+  }
+
+  /** The value a draft stores in the field's column. */
+  Object column(PostDraft draft) {
+    return switch (this) {
+      case TITLE -> draft.title();
+      case SLUG -> draft.slug();
+      case TAGS -> draft.tags().toArray(String[]::new);
+      case SERIES -> draft.series();
+      case SERIES_PART -> draft.seriesPart();
+      case STATUS -> draft.status();
+      case PUBLISHED_AT -> draft.publishedAt();
+      default -> draft.text().get(this);
+    };
+  }
+
+  /** Whether writing the draft would leave the field of the stored post as it is. */
+  boolean unchanged(Post stored, PostDraft draft) {
+    return switch (this) {
+      case TAGS -> stored.tags().equals(draft.tags());
+      case SERIES_PART -> Objects.equals(stored.seriesPart(), draft.seriesPart());
+      case PUBLISHED_AT -> stored.publishedAt() == null || draft.publishedAt() == null
+          ? stored.publishedAt() == null && draft.publishedAt() == null
+          : OffsetDateTime.parse(stored.publishedAt()).toInstant().equals(draft.publishedAt().toInstant());
+      case TITLE -> Objects.equals(stored.title(), draft.title());
+      case SLUG -> Objects.equals(stored.slug(), draft.slug());
+      case SERIES -> Objects.equals(stored.series(), draft.series());
+      case STATUS -> Objects.equals(stored.status(), draft.status());
+      default -> Objects.equals(stored(stored), draft.text().get(this));
+    };
+  }
+
+  /** Whether some field reads this front-matter key; a key none claims is kept in {@code meta}. */
+  static boolean isClaimed(String frontMatterKey, Engine engine) {
+    String name = frontMatterKey.toLowerCase(Locale.ROOT);
+    for (PostField field : values()) {
+      if (field.keys(engine).contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
