@@ -18,36 +18,26 @@ final class PostRows {
   private PostRows() {
   }
 
-  /** The one row mapper for posts: a row of {@link SqlQueries#COLUMNS} as the API's JSON, read into {@link Post}. */
+  /**
+   * The one row mapper for posts: a row of {@link SqlQueries#COLUMNS} read into {@link Post} through
+   * the API's JSON. Columns named as the API names them (every {@link PostField}, html, toc...) pass
+   * as they are; timestamps, the series and what is derived are shaped here.
+   */
   static Post toPost(Row row) {
-    String[] tags = row.getArrayOfStrings("tags");
     int words = row.getInteger("word_count");
-    JsonObject post = new JsonObject()
-        .put("slug", row.getString("slug"))
-        .put("title", row.getString("title"))
-        .put("markdown", row.getString("markdown"))
-        .put("html", row.getString("html"))
-        .put("excerpt_html", row.getString("excerpt_html"))
-        .put("has_more", row.getBoolean("has_more"))
-        .put("tags", tags == null ? new JsonArray() : new JsonArray(Arrays.asList(tags)))
+    return Post.fromJson(row.toJson()
         .put("series", row.getString("series") == null ? null : new JsonObject()
             .put("name", row.getString("series"))
             .put("part", row.getInteger("series_part"))
             .put("prev", neighbour(row, "prev"))
             .put("next", neighbour(row, "next")))
-        .put("status", row.getString("status"))
         .put("published_at", format(row.getOffsetDateTime("published_at")))
         .put("created_at", format(row.getOffsetDateTime("created_at")))
         .put("updated_at", format(row.getOffsetDateTime("updated_at")))
-        .put("version", row.getLong("version"))
-        .put("word_count", words)
         .put("reading_time_minutes", Rendered.readingTimeMinutes(words))
-        .put("toc", row.getJson("toc") instanceof JsonArray toc ? toc : new JsonArray())
-        .put("render_pending", row.getInteger("renderer_version") == null)
+        .put("render_pending", row.getValue("renderer_version") == null)
         .put("meta", meta(row))
-        .put("warnings", warnings(row));
-    PostField.TEXT.forEach(field -> post.put(field.key(), row.getString(field.key())));
-    return Post.fromJson(post);
+        .put("warnings", warnings(row)));
   }
 
   private static JsonArray warnings(Row row) {
