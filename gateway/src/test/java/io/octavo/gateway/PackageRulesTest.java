@@ -48,6 +48,25 @@ class PackageRulesTest {
     assertThat(violations).isEmpty();
   }
 
+  /** One HTTP error type: vert.x web's HttpException only arrives from its own handlers. */
+  @Test
+  void gatewayCodeFailsWithServiceFailureOnly() throws IOException {
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      List<String> raising = files.filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> read(f).contains("new HttpException("))
+          .map(f -> SOURCES.relativize(f).toString()).toList();
+      assertThat(raising).isEmpty();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void theScanSeesAWrongImport() {
     String wrong = "package io.octavo.gateway.api;\nimport io.octavo.gateway.site.PagesHandler;\n";

@@ -17,7 +17,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,7 @@ public final class ImportExportHandler {
     String declared = request.getHeader("content-length");
     if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
       ctx.response().putHeader("connection", "close");
-      ctx.fail(new HttpException(413, "the archive is larger than " + limit + " bytes"));
+      ctx.fail(new ServiceFailure(413, "the archive is larger than " + limit + " bytes"));
       return;
     }
     request.pause();
@@ -94,7 +93,7 @@ public final class ImportExportHandler {
         refused[0] = true;
         file.close().onComplete(closed -> delete(path));
         ctx.response().putHeader("connection", "close");
-        ctx.fail(new HttpException(413, "the archive is larger than " + limit + " bytes"));
+        ctx.fail(new ServiceFailure(413, "the archive is larger than " + limit + " bytes"));
         return;
       }
       file.write(chunk);

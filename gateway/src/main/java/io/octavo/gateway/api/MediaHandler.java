@@ -1,5 +1,6 @@
 package io.octavo.gateway.api;
 
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.PathParams;
@@ -11,7 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 
 /**
@@ -50,7 +50,7 @@ public final class MediaHandler {
       ctx.response().putHeader("location", "/api/media/" + item.getLong("id"));
       Responses.json(ctx, item.getBoolean("created", true) ? 201 : 200, shown(item));
     }).onFailure(error -> {
-      if (error instanceof HttpException http && http.getStatusCode() == 413) {
+      if (error instanceof ServiceFailure failure && failure.code() == ServiceFailure.PAYLOAD_TOO_LARGE) {
         tooLarge(ctx);
       } else {
         ctx.fail(error);
@@ -71,10 +71,10 @@ public final class MediaHandler {
       seen[0] = true;
       receiver.receive(part, part.filename(), part.contentType(), List.of()).onComplete(stored);
     });
-    request.exceptionHandler(error -> stored.tryFail(new HttpException(400, "the upload was interrupted")));
+    request.exceptionHandler(error -> stored.tryFail(new ServiceFailure(400, "the upload was interrupted")));
     request.endHandler(end -> {
       if (!seen[0]) {
-        stored.tryFail(new HttpException(400, "send the file as a multipart part named 'file' (curl -F file=@plot.png)"));
+        stored.tryFail(new ServiceFailure(400, "send the file as a multipart part named 'file' (curl -F file=@plot.png)"));
       }
     });
     return stored.future();
@@ -82,7 +82,7 @@ public final class MediaHandler {
 
   private void tooLarge(RoutingContext ctx) {
     ctx.response().putHeader("connection", "close");
-    ctx.fail(new HttpException(413, "the file is larger than " + maxBytes + " bytes (OCTAVO_MAX_MEDIA_BYTES)"));
+    ctx.fail(new ServiceFailure(413, "the file is larger than " + maxBytes + " bytes (OCTAVO_MAX_MEDIA_BYTES)"));
   }
 
   public void list(RoutingContext ctx) {

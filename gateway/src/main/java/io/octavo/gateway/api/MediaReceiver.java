@@ -1,5 +1,6 @@
 package io.octavo.gateway.api;
 
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
 import io.octavo.common.media.MediaUpload;
@@ -9,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
-import io.vertx.ext.web.handler.HttpException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ public final class MediaReceiver {
     }
 
     Future<JsonObject> start() {
-      in.exceptionHandler(error -> fail(new HttpException(400, "the upload was interrupted")));
+      in.exceptionHandler(error -> fail(new ServiceFailure(400, "the upload was interrupted")));
       in.endHandler(end -> end());
       in.handler(this::data);
       return result.future();
@@ -84,7 +84,7 @@ public final class MediaReceiver {
       }
       total += data.length();
       if (total > maxBytes) {
-        fail(new HttpException(413, "the file is larger than " + maxBytes + " bytes (OCTAVO_MAX_MEDIA_BYTES)"));
+        fail(new ServiceFailure(413, "the file is larger than " + maxBytes + " bytes (OCTAVO_MAX_MEDIA_BYTES)"));
         return;
       }
       sha256.update(data.getBytes());
@@ -106,7 +106,7 @@ public final class MediaReceiver {
         return;
       }
       if (total == 0) {
-        fail(new HttpException(400, "the file is empty"));
+        fail(new ServiceFailure(400, "the file is empty"));
         return;
       }
       if (type == null && !decide()) {
@@ -136,13 +136,13 @@ public final class MediaReceiver {
     private boolean decide() {
       type = MediaTypes.sniff(pending);
       if (type == null) {
-        fail(new HttpException(415, "the file is none of PNG, JPEG, GIF, WebP, AVIF, SVG, PDF or MP4 "
+        fail(new ServiceFailure(415, "the file is none of PNG, JPEG, GIF, WebP, AVIF, SVG, PDF or MP4 "
             + "(decided by its bytes, not its name)"));
         return false;
       }
       String disagreement = type.disagreement(name, declaredType);
       if (disagreement != null) {
-        fail(new HttpException(415, disagreement));
+        fail(new ServiceFailure(415, disagreement));
         return false;
       }
       return true;

@@ -1,7 +1,7 @@
 package io.octavo.gateway.edge;
 
+import io.octavo.common.ServiceFailure;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 
 /**
  * Bearer-token auth. Writes require the admin token; reads are open, and an admin reading sees
@@ -22,12 +22,12 @@ public final class AdminAuth {
   public void require(RoutingContext ctx) {
     String presented = bearer(ctx);
     if (presented == null) {
-      ctx.fail(new HttpException(401, "this call needs 'Authorization: Bearer <token>'"));
+      ctx.fail(new ServiceFailure(401, "this call needs 'Authorization: Bearer <token>'"));
     } else if (!limits.mayAuthenticate(ctx)) {
-      ctx.fail(new HttpException(429, "too many failed authentications from your address; retry later"));
+      ctx.fail(new ServiceFailure(429, "too many failed authentications from your address; retry later"));
     } else if (!token.matches(presented)) {
       limits.authenticationFailed(ctx);
-      ctx.fail(new HttpException(401, "the bearer token is not valid"));
+      ctx.fail(new ServiceFailure(401, "the bearer token is not valid"));
     } else {
       ctx.put(ADMIN, true);
       ctx.next();

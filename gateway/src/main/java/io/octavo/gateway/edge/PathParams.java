@@ -2,7 +2,6 @@ package io.octavo.gateway.edge;
 
 import io.octavo.common.ServiceFailure;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import java.util.regex.Pattern;
 
 /** Path parameters, decoded; a malformed percent-encoding is the client's mistake (400), not ours. */
@@ -19,10 +18,10 @@ public final class PathParams {
   public static void checkEncoding(RoutingContext ctx) {
     String path = ctx.request().path();
     if (path != null && path.indexOf('%') >= 0 && BAD_ESCAPE.matcher(path).find()) {
-      ctx.fail(new HttpException(400, "the path has a malformed percent-encoding"));
+      ctx.fail(new ServiceFailure(400, "the path has a malformed percent-encoding"));
     } else if (hasNul(ctx.request().uri())) {
       // no slug, tag, query or cursor can hold U+0000, and PostgreSQL text cannot store it
-      ctx.fail(new HttpException(400, "the path or query contains a NUL character (U+0000)"));
+      ctx.fail(new ServiceFailure(400, "the path or query contains a NUL character (U+0000)"));
     } else {
       ctx.next();
     }

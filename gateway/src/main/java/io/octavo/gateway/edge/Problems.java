@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that writes error responses: RFC 9457 {@code application/problem+json} with
- * {@code type, title, status, detail, instance} and the request id. Never a stack trace.
+ * {@code type, title, status, detail, instance} and the request id. Never a stack trace. Gateway
+ * code reports an HTTP error as a {@link ServiceFailure} (thrown, or passed to {@code ctx.fail}),
+ * the same type a service's bus reply becomes.
  */
 public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -36,6 +38,8 @@ public final class Problems {
       status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
       detail = defaultDetail(status);
     } else if (failure instanceof HttpException http) {
+      // raised by vert.x web's own handlers (a body over BodyHandler's limit, a CORS refusal); ours
+      // fail with ServiceFailure, the one error type shared with the services' bus replies
       status = http.getStatusCode();
       detail = http.getPayload() != null ? http.getPayload() : defaultDetail(status);
     } else if (failure instanceof DecodeException) {

@@ -1,10 +1,10 @@
 package io.octavo.gateway.edge;
 
 import io.micrometer.core.instrument.Counter;
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.gateway.GatewaySettings;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 
 /**
  * The gateway's limits: anonymous reads per client address (generous by default), and failed
@@ -37,7 +37,7 @@ public final class RateLimits {
     } else {
       readsRefused.increment();
       ctx.response().putHeader("retry-after", String.valueOf(decision.resetSeconds()));
-      ctx.fail(new HttpException(429, "too many requests from your address; retry after "
+      ctx.fail(new ServiceFailure(429, "too many requests from your address; retry after "
           + decision.resetSeconds() + " s"));
     }
   }

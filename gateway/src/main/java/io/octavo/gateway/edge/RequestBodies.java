@@ -1,12 +1,12 @@
 package io.octavo.gateway.edge;
 
+import io.octavo.common.ServiceFailure;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.HttpException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,12 +53,12 @@ public final class RequestBodies {
   public void buffered(RoutingContext ctx) {
     long declared = declaredLength(ctx.request());
     if (declared > maxBodyBytes) {
-      ctx.fail(new HttpException(413, "the request body is larger than " + maxBodyBytes + " bytes"));
+      ctx.fail(new ServiceFailure(413, "the request body is larger than " + maxBodyBytes + " bytes"));
     } else if (admit(ctx, declared >= 0 ? declared : maxBodyBytes, deadline)) {
       reader.handle(ctx);
       // BodyHandler would report a body cut off by a malformed chunk as a server error; it is the
       // client's (and Vert.x closes such a connection: mostly nobody is left to answer)
-      ctx.request().exceptionHandler(error -> ctx.fail(new HttpException(400, "the request body is malformed or cut off")));
+      ctx.request().exceptionHandler(error -> ctx.fail(new ServiceFailure(400, "the request body is malformed or cut off")));
     }
   }
 
@@ -77,13 +77,13 @@ public final class RequestBodies {
     }
     if (!budget.tryReserve(bytes)) {
       ctx.response().putHeader("retry-after", "2");
-      ctx.fail(new HttpException(503, "the server is receiving too many request bodies at once; retry shortly"));
+      ctx.fail(new ServiceFailure(503, "the server is receiving too many request bodies at once; retry shortly"));
       return false;
     }
     Vertx vertx = ctx.vertx();
     long timer = vertx.setTimer(within.toMillis(), fired -> {
       if (!request.isEnded() && !ctx.response().ended()) {
-        ctx.fail(new HttpException(408, "the request body did not arrive within " + within.toSeconds() + " s"));
+        ctx.fail(new ServiceFailure(408, "the request body did not arrive within " + within.toSeconds() + " s"));
       }
     });
     AtomicBoolean done = new AtomicBoolean();
