@@ -128,6 +128,29 @@ class GatewayEdgeTest {
   }
 
   @Test
+  void assetsAndDocsComeGzippedToWhoeverTakesItAndSayTheyVary() throws Exception {
+    start(settings());
+    for (String path : List.of("/assets/mathjax/tex-chtml.js", "/docs/swagger-ui-bundle.js", "/openapi.json")) {
+      HttpResponse<Buffer> plain = get(path, MultiMap.caseInsensitiveMultiMap());
+      HttpResponse<Buffer> zipped = http.get(path).putHeader("accept-encoding", "gzip").send().await(); // the checker reads no gzip
+      assertThat(zipped.statusCode()).as(path).isEqualTo(200);
+      assertThat(zipped.getHeader("content-encoding")).as(path).isEqualTo("gzip");
+      assertThat(zipped.getHeader("vary")).as(path + ": a shared cache must not hand gzip to everyone")
+          .isEqualTo("Accept-Encoding");
+      assertThat(zipped.getHeader("content-type")).as(path).isEqualTo(plain.getHeader("content-type"));
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body().getBytes()))) {
+        assertThat(in.readAllBytes()).as(path).isEqualTo(plain.body().getBytes());
+      }
+    }
+    HttpResponse<Buffer> mathjax = get("/assets/mathjax/tex-chtml.js", MultiMap.caseInsensitiveMultiMap());
+    assertThat(mathjax.getHeader("content-type")).isEqualTo("text/javascript; charset=utf-8");
+    assertThat(mathjax.getHeader("cache-control")).isEqualTo("public, max-age=31536000, immutable");
+    HttpResponse<Buffer> missing = get("/assets/mathjax/no-such.js", headers("accept", "text/html"));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.getHeader("content-type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
   void theOpenApiDocumentIsAValid31ContractListingTheApi() throws Exception {
     start(settings());
     JsonObject document = get("/openapi.json", MultiMap.caseInsensitiveMultiMap()).bodyAsJsonObject();

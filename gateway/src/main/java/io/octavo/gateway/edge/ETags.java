@@ -1,25 +1,11 @@
 package io.octavo.gateway.edge;
 
-/** Reads the conditional request headers against a post's version-based strong ETag. */
+/**
+ * Reads {@code If-Match} against a post's version-based strong ETag; {@code If-None-Match} is
+ * vert.x web's ({@code RoutingContext.etag()} and {@code isFresh()}).
+ */
 public final class ETags {
   private ETags() {
-  }
-
-  /** True when {@code If-None-Match} names the current ETag (or is {@code *}). */
-  public static boolean noneMatchHits(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String candidate : ifNoneMatch.split(",")) {
-      String tag = candidate.trim();
-      if (tag.startsWith("W/")) {
-        tag = tag.substring(2); // If-None-Match compares weakly
-      }
-      if (tag.equals("*") || tag.equals(etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code If-Match: *}: any current version will do, as long as the post exists (RFC 9110 13.1.1). */

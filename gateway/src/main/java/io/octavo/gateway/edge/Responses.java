@@ -1,6 +1,7 @@
 package io.octavo.gateway.edge;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,18 +26,24 @@ public final class Responses {
 
   /** A cacheable body with its ETag: 304 when the caller already has it. */
   public static void send(RoutingContext ctx, ResponseCache.Entry entry) {
-    ctx.response()
-        .putHeader("etag", entry.etag())
+    ctx.etag(entry.etag()).response()
         .putHeader("cache-control", cacheControl(ctx))
         .putHeader("vary", entry.gzipped() == null ? "Authorization" : "Authorization, Accept-Encoding");
-    if (ETags.noneMatchHits(ctx.request().getHeader("if-none-match"), entry.etag())) {
+    if (ctx.isFresh()) {
       ctx.response().setStatusCode(304).end();
-    } else if (entry.gzipped() != null && Gzip.accepted(ctx.request().getHeader("accept-encoding"))) {
-      // compressed once when cached; a set Content-Encoding keeps the server from compressing again
-      ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType())
-          .putHeader("content-encoding", "gzip").end(entry.gzipped());
     } else {
-      ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType()).end(entry.body());
+      ctx.response().setStatusCode(200).putHeader("content-type", entry.contentType());
+      end(ctx, entry.body(), entry.gzipped());
+    }
+  }
+
+  /** The gzipped copy when there is one and the client takes gzip, else the body as it is. */
+  static void end(RoutingContext ctx, Buffer body, Buffer gzipped) {
+    if (gzipped != null && Gzip.accepted(ctx.request().getHeader("accept-encoding"))) {
+      // compressed once, ahead; a set Content-Encoding keeps the server from compressing again
+      ctx.response().putHeader("content-encoding", "gzip").end(gzipped);
+    } else {
+      ctx.response().end(body);
     }
   }
 

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
-import io.octavo.gateway.edge.ETags;
+import io.octavo.gateway.edge.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -25,9 +25,6 @@ import java.util.regex.Pattern;
 public final class MediaFilesHandler {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
-  /** An SVG may carry script: opened directly it runs in a sandbox with no script, no plugins, no origin. */
-  private static final String SVG_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-  private static final String IMAGE_POLICY = "sandbox; default-src 'none'";
 
   private final MediaClient media;
   private final MediaCache cache;
@@ -86,15 +83,15 @@ public final class MediaFilesHandler {
     HttpServerResponse response = ctx.response();
     MediaFile file = served.file();
     String etag = served.etag();
-    response.putHeader("etag", etag)
-        .putHeader("cache-control", served.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=60")
+    ctx.etag(etag);
+    response.putHeader("cache-control", served.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=60")
         .putHeader("accept-ranges", "bytes")
         .putHeader("content-type", file.contentType())
         .putHeader("content-disposition", "inline; filename=\"" + file.name() + "\"");
     if (!file.contentType().equals("application/pdf")) {
-      response.putHeader("content-security-policy", file.contentType().equals("image/svg+xml") ? SVG_POLICY : IMAGE_POLICY);
+      (file.contentType().equals("image/svg+xml") ? SecurityHeaders.Policy.MEDIA_SVG : SecurityHeaders.Policy.MEDIA).apply(ctx);
     }
-    if (ETags.noneMatchHits(ctx.request().getHeader("if-none-match"), etag)) {
+    if (ctx.isFresh()) {
       response.setStatusCode(304);
       return response.end();
     }

@@ -13,6 +13,7 @@ import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
+import io.octavo.gateway.edge.SecurityHeaders;
 import io.octavo.gateway.site.pages.Format;
 import io.octavo.gateway.site.pages.PostView;
 import io.octavo.gateway.site.pages.Site;
@@ -35,14 +36,6 @@ import java.util.function.Supplier;
  * may see, are cached like API reads, and carry ETags.
  */
 public final class PagesHandler {
-  /**
-   * MathJax (on pages with a formula the server could not typeset) writes its styles inline, and
-   * so does the server's MathML; images in posts may come from the web. Scripts: this origin only
-   * (the JSON-LD block is data, not script).
-   */
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-      + "frame-ancestors 'none'; form-action 'self'";
   private static final String HTML = "text/html; charset=utf-8";
   private static final int PAGE = 10;
   private static final int ARCHIVE_MAX = 2_000;
@@ -128,7 +121,8 @@ public final class PagesHandler {
   /** The friendly 404, for pages; the API keeps its problem documents. */
   public void notFound(RoutingContext ctx) {
     // written as is: a 404 is never cached, so it needs no validator nor a gzipped copy
-    ctx.response().putHeader("content-security-policy", CSP).setStatusCode(404)
+    SecurityHeaders.Policy.PAGE.apply(ctx);
+    ctx.response().setStatusCode(404)
         .putHeader("content-type", HTML).putHeader("cache-control", "no-cache")
         .end(render("notfound.jte", "path", ctx.request().path()));
   }
@@ -162,7 +156,7 @@ public final class PagesHandler {
   }
 
   private static void send(RoutingContext ctx, ResponseCache.Entry page) {
-    ctx.response().putHeader("content-security-policy", CSP);
+    SecurityHeaders.Policy.PAGE.apply(ctx);
     Responses.send(ctx, page);
   }
 
