@@ -8,8 +8,6 @@ import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.octavo.common.render.Rendered;
-import io.octavo.common.testing.FreePort;
-import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -56,8 +54,9 @@ class EdgeAttackTest {
   }
 
   private GatewaySettings settings() {
-    port = FreePort.find();
-    return GatewaySettings.defaults(port, AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
+    GatewaySettings settings = TestGateway.settings(TOKEN);
+    port = settings.httpPort();
+    return settings;
   }
 
   @AfterEach

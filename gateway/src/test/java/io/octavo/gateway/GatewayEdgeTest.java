@@ -9,8 +9,6 @@ import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.testing.DocumentedHttp;
-import io.octavo.common.testing.FreePort;
-import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -48,7 +46,7 @@ class GatewayEdgeTest {
   }
 
   private static GatewaySettings settings() {
-    return GatewaySettings.defaults(FreePort.find(), AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
+    return TestGateway.settings(TOKEN);
   }
 
   @AfterEach

@@ -3,13 +3,9 @@ package io.octavo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
-import io.octavo.common.metrics.Metrics;
-import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.octavo.common.testing.BusStub;
 import io.octavo.common.testing.DocumentedHttp;
-import io.octavo.common.testing.FreePort;
-import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +32,8 @@ class GatewayVerticleTest {
   @BeforeEach
   void deploy() throws Exception {
     vertx = Vertx.vertx();
-    int port = FreePort.find();
-    GatewaySettings settings = GatewaySettings.defaults(port, AdminToken.of(TOKEN))
-        .withMaxBodyBytes(4096).withBusTimeout(Duration.ofMillis(300));
-    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
-    http = DocumentedHttp.to(vertx, port);
+    http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN).withMaxBodyBytes(4096)
+        .withBusTimeout(Duration.ofMillis(300)));
     bus = BusStub.on(vertx);
   }
 

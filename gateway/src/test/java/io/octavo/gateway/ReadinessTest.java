@@ -3,18 +3,11 @@ package io.octavo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.Addresses;
-import io.octavo.common.metrics.Metrics;
-import io.octavo.common.node.Node;
-import io.octavo.common.testing.FreePort;
-import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +19,8 @@ class ReadinessTest {
 
   @BeforeEach
   void start() throws Exception {
-    int port = FreePort.find();
     vertx = Vertx.vertx();
-    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()),
-        GatewaySettings.defaults(port, AdminToken.of("ready-token")).withBusTimeout(Duration.ofSeconds(2))).await();
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port).setDefaultHost("127.0.0.1"));
+    http = TestGateway.deploy(vertx, TestGateway.settings("ready-token")).unchecked();
   }
 
   @AfterEach

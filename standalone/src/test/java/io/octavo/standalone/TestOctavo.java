@@ -15,7 +15,8 @@ record TestOctavo(StandaloneMain.Octavo octavo, int port) {
     int port = FreePort.find();
     Map<String, String> env = new HashMap<>(Map.of(
         "PGHOST", db.host(), "PGPORT", String.valueOf(db.port()), "PGDATABASE", db.database(),
-        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port)));
+        "PGUSER", db.user(), "PGPASSWORD", db.password(), "HTTP_PORT", String.valueOf(port),
+        "OCTAVO_DRAIN_DELAY_MS", "0")); // no load balancer watches a test: close at once, not after 2 s
     env.putAll(settings);
     return new TestOctavo(StandaloneMain.start(env), port);
   }

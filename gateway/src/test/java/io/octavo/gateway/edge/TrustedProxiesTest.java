@@ -7,9 +7,9 @@ import io.octavo.common.Addresses;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
-import io.octavo.common.testing.FreePort;
 import io.octavo.gateway.GatewayService;
 import io.octavo.gateway.GatewaySettings;
+import io.octavo.gateway.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +17,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ class TrustedProxiesTest {
   }
 
   private static GatewaySettings settings() {
-    return GatewaySettings.defaults(FreePort.find(), AdminToken.of(TOKEN)).withBusTimeout(Duration.ofSeconds(2));
+    return TestGateway.settings(TOKEN);
   }
 
   @AfterAll

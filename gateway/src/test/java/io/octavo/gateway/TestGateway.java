@@ -1,0 +1,31 @@
+package io.octavo.gateway;
+
+import io.octavo.common.metrics.Metrics;
+import io.octavo.common.node.Node;
+import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.FreePort;
+import io.octavo.gateway.edge.AdminToken;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
+
+/** A gateway for a test, alone on a Vert.x whose event bus the test fills with stand-ins ({@code BusStub}). */
+public final class TestGateway {
+  private TestGateway() {
+  }
+
+  /**
+   * A free port, a 2 s bus timeout, and no drain delay: no load balancer watches a test's
+   * gateway, and the default 2 s would be waited out at every close.
+   */
+  public static GatewaySettings settings(String token) {
+    return GatewaySettings.defaults(FreePort.find(), AdminToken.of(token)).withBusTimeout(Duration.ofSeconds(2))
+        .withDrainDelay(Duration.ZERO);
+  }
+
+  /** Deploys the gateway and returns a client for it. */
+  public static DocumentedHttp deploy(Vertx vertx, GatewaySettings settings) {
+    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
+    return DocumentedHttp.to(vertx, settings.httpPort());
+  }
+}
