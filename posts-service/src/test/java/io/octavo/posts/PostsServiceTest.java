@@ -117,6 +117,8 @@ class PostsServiceTest {
     io.vertx.core.Future.join(writes).await();
     assertThat(writes).allSatisfy(write -> assertThat(write.succeeded()).as(String.valueOf(write.cause())).isTrue());
     assertThat(posts.get(new PostRequests.Get(created.slug(), true)).await().version()).isEqualTo(7);
+    assertThat(failureCode(() -> posts.update(new PostRequests.Update("no-such-post", PostRequests.Update.ANY_VERSION,
+        post("x"))).await())).as("any version needs a current one to replace").isEqualTo(404);
   }
 
   @Test

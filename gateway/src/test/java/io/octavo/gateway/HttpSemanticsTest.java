@@ -1,8 +1,10 @@
-package io.octavo.standalone;
+package io.octavo.gateway;
 
 import static io.octavo.common.testing.DocumentedHttp.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostRequests;
 import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,33 +13,30 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** HTTP as monitors, crawlers and careful clients expect it: HEAD, Allow, If-Match. */
+/**
+ * HTTP as monitors, crawlers and careful clients expect it: HEAD, Allow, If-Match. The gateway's
+ * own doing, so it runs against a posts-service stand-in on the local event bus.
+ */
 class HttpSemanticsTest {
   private static final String TOKEN = "semantics-token";
-  private static TestOctavo octavo;
   private static Vertx vertx;
   private static DocumentedHttp http;
+  private static StubPostsService posts;
 
   @BeforeAll
-  static void start() throws Exception {
-    octavo = TestOctavo.start(HttpSemanticsTest.class, Map.of("OCTAVO_ADMIN_TOKEN", TOKEN));
+  static void start() {
     vertx = Vertx.vertx();
-    http = DocumentedHttp.to(vertx, octavo.port());
-    for (String title : List.of("Head Post", "Star Post", "Star Delete", "Empty Match")) {
-      assertThat(send(HttpMethod.POST, "/api/posts", admin(), new JsonObject().put("title", title)
-          .put("markdown", "Body of " + title + " $x$").put("tags", List.of("java")).encode()).statusCode()).isEqualTo(201);
-    }
+    posts = StubPostsService.start(vertx, List.of("Head Post", "Star Post", "Star Delete", "Empty Match"), List.of("java"));
+    http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN));
   }
 
   @AfterAll
   static void stop() {
     vertx.close().await();
-    octavo.close();
   }
 
   private static MultiMap admin() {
@@ -78,14 +77,19 @@ class HttpSemanticsTest {
     assertThat(send(HttpMethod.PUT, "/api/posts", admin(), "{}").getHeader("allow")).isEqualTo("GET, HEAD, POST");
   }
 
+  /** The gateway asks for "whatever version is current"; that the service then replaces it is PostsServiceTest's. */
   @Test
   void ifMatchStarReplacesOrDeletesWhateverVersionIsCurrent() {
     String edit = new JsonObject().put("markdown", "Edited").put("title", "Star Post").encode();
     HttpResponse<Buffer> updated = send(HttpMethod.PUT, "/api/posts/star-post", with(admin(), "if-match", "*"), edit);
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(updated.getHeader("etag")).isEqualTo("\"2\"");
+    assertThat(PostRequests.Update.fromJson(posts.bus().requests(Addresses.POSTS_UPDATE).get(0)).expectedVersion())
+        .isEqualTo(PostRequests.Update.ANY_VERSION);
     assertThat(send(HttpMethod.DELETE, "/api/posts/star-delete", with(admin(), "if-match", "*"), null).statusCode())
         .isEqualTo(204);
+    assertThat(PostRequests.Delete.fromJson(posts.bus().requests(Addresses.POSTS_DELETE).get(0)).expectedVersion())
+        .as("any version").isNull();
     assertThat(send(HttpMethod.PUT, "/api/posts/no-such-post", with(admin(), "if-match", "*"), edit).statusCode())
         .as("* needs a current version to match").isEqualTo(404);
   }
@@ -93,11 +97,15 @@ class HttpSemanticsTest {
   @Test
   void anEmptyIfMatchIs428OnPutAndDelete() {
     String edit = new JsonObject().put("markdown", "Edited").encode();
+    int updates = posts.bus().count(Addresses.POSTS_UPDATE);
     assertThat(send(HttpMethod.PUT, "/api/posts/empty-match", with(admin(), "if-match", ""), edit).statusCode())
         .isEqualTo(428);
     assertThat(send(HttpMethod.DELETE, "/api/posts/empty-match", with(admin(), "if-match", " "), null).statusCode())
         .isEqualTo(428);
+    assertThat(posts.bus().count(Addresses.POSTS_UPDATE)).as("nothing was written").isEqualTo(updates);
+    assertThat(posts.bus().requests(Addresses.POSTS_DELETE)).as("nothing was deleted")
+        .noneMatch(request -> "empty-match".equals(request.getString("slug")));
     assertThat(send(HttpMethod.GET, "/api/posts/empty-match", MultiMap.caseInsensitiveMultiMap(), null).statusCode())
-        .as("nothing was deleted").isEqualTo(200);
+        .isEqualTo(200);
   }
 }

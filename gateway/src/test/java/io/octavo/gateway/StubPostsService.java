@@ -1,0 +1,98 @@
+package io.octavo.gateway;
+
+import io.octavo.common.Addresses;
+import io.octavo.common.ServiceFailure;
+import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostPage;
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.testing.BusStub;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A posts-service stand-in for gateway tests: answers every posts.* address a reader or writer
+ * reaches from a fixed set of published posts, in the shapes the real service replies with, so
+ * each status and header a test sees is the gateway's doing. Writes answer with the post at
+ * version + 1; what the gateway sent is in {@link #bus()}.
+ */
+public final class StubPostsService {
+  private final BusStub bus;
+  private final Map<String, Post> posts = new ConcurrentHashMap<>();
+
+  private StubPostsService(Vertx vertx) {
+    this.bus = BusStub.on(vertx);
+  }
+
+  /** Deploys the stand-in with one post per title (slug: the title in lowercase, dashes for spaces). */
+  public static StubPostsService start(Vertx vertx, List<String> titles, List<String> tags) {
+    StubPostsService service = new StubPostsService(vertx);
+    for (String title : titles) {
+      Post post = post(title, tags, 1);
+      service.posts.put(post.slug(), post);
+    }
+    return service.register();
+  }
+
+  public BusStub bus() {
+    return bus;
+  }
+
+  public static Post post(String title, List<String> tags, long version) {
+    String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    return Post.fromJson(new JsonObject().put("slug", slug).put("title", title)
+        .put("markdown", "Body of " + title).put("html", "<p>Body of " + title + "</p>\n")
+        .put("excerpt_html", "<p>Body of " + title + "</p>\n").put("has_more", false).put("tags", new JsonArray(tags))
+        .put("status", "published").put("published_at", "2026-01-01T00:00:00Z").put("created_at", "2026-01-01T00:00:00Z")
+        .put("updated_at", "2026-01-01T00:00:00Z").put("version", version).put("word_count", 3)
+        .put("reading_time_minutes", 1).put("toc", new JsonArray()).put("meta", new JsonObject()));
+  }
+
+  private StubPostsService register() {
+    bus.answer(Addresses.POSTS_GET, body -> find(PostRequests.Get.fromJson(body).slug()).toJson())
+        .answer(Addresses.POSTS_LIST, body -> {
+          String tag = PostRequests.List.fromJson(body).tag();
+          return new PostPage(posts.values().stream().filter(p -> tag == null || p.tags().contains(tag))
+              .sorted(java.util.Comparator.comparing(Post::slug)).toList(), null).toJson();
+        })
+        .answer(Addresses.POSTS_CREATE, body -> post(body.getString("title", "Created"), List.of(), 1).toJson())
+        .answer(Addresses.POSTS_UPDATE, body -> {
+          Post current = find(body.getString("slug"));
+          return post(current.title(), current.tags(), current.version() + 1).toJson();
+        })
+        .answer(Addresses.POSTS_DELETE, body -> {
+          find(body.getString("slug"));
+          return new JsonObject();
+        })
+        .answer(Addresses.POSTS_TAGS, body -> new JsonObject().put("items", new JsonArray(posts.values().stream()
+            .flatMap(p -> p.tags().stream()).distinct().sorted()
+            .map(tag -> new JsonObject().put("tag", tag).put("posts", posts.values().stream()
+                .filter(p -> p.tags().contains(tag)).count())).toList())))
+        .answer(Addresses.POSTS_SERIES, body -> {
+          throw ServiceFailure.notFound("no series named '" + body.getString("name") + "'");
+        })
+        .answer(Addresses.POSTS_SEARCH, body -> new JsonObject().put("items", new JsonArray(posts.values().stream()
+            .map(p -> new JsonObject().put("slug", p.slug()).put("title", p.title()).put("tags", new JsonArray(p.tags()))
+                .put("status", p.status()).put("published_at", p.publishedAt()).put("rank", 0.5)
+                .put("snippet_html", "<mark>Body</mark> of " + p.title())).toList())))
+        .answer(Addresses.POSTS_REVISIONS, body -> {
+          Post post = find(body.getString("slug"));
+          return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("version", post.version())
+              .put("title", post.title()).put("created_at", post.updatedAt())));
+        })
+        .reply(Addresses.POSTS_OLD_PATH, new JsonObject().putNull("slug"))
+        .reply(Addresses.POSTS_HEALTH, new JsonObject().put("status", "UP"));
+    return this;
+  }
+
+  private Post find(String slug) {
+    Post post = slug == null ? null : posts.get(slug);
+    if (post == null) {
+      throw ServiceFailure.notFound("no post with slug '" + slug + "'");
+    }
+    return post;
+  }
+}
