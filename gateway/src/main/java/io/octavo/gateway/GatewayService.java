@@ -37,6 +37,13 @@ public final class GatewayService {
   /** Returns the deployment id: undeploying it drains the HTTP server gracefully. */
   public static Future<String> deploy(Node node, GatewaySettings settings) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return share(node, settings).compose(shared -> node.vertx().deployVerticle(
+        () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
+        new DeploymentOptions().setInstances(instances)));
+  }
+
+  /** What the process's verticles share, with the readiness checks, meters and change consumers it needs. */
+  static Future<GatewayShared> share(Node node, GatewaySettings settings) {
     PostsClient posts = new PostsClient(node.vertx(), PROBE_TIMEOUT);
     node.readiness().register("posts-service-reachable", 3_000,
         promise -> posts.health().onComplete(result -> promise.complete(result.succeeded() ? Status.OK() : Status.KO())));
@@ -61,12 +68,6 @@ public final class GatewayService {
         .compose(registered -> node.vertx().eventBus().<JsonObject>consumer(Addresses.MEDIA_CHANGED,
             change -> media.forget(change.body().getString("sha256"))).completion())
         .compose(registered -> DocsHandler.load(node.vertx()))
-        .compose(docs -> {
-          GatewayShared shared = new GatewayShared(new RateLimits(settings, meters), cache, docs, draining, documents,
-              media, bodies);
-          return node.vertx().deployVerticle(
-              () -> new GatewayVerticle(settings, shared, node.readiness(), node.registry()),
-              new DeploymentOptions().setInstances(instances));
-        });
+        .map(docs -> new GatewayShared(new RateLimits(settings, meters), cache, docs, draining, documents, media, bodies));
   }
 }

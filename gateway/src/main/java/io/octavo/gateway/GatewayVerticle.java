@@ -57,6 +57,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final HealthChecks readiness;
   private final PrometheusMeterRegistry registry;
   private HttpServer server;
+  private Router router;
 
   GatewayVerticle(GatewaySettings settings, GatewayShared shared, HealthChecks readiness,
                   PrometheusMeterRegistry registry) {
@@ -91,7 +92,7 @@ public final class GatewayVerticle extends VerticleBase {
     ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings, mediaClient, shared.media().settings());
     RequestBodies bodies = new RequestBodies(shared.bodies(), settings.maxBodyBytes(), settings.edge().bodyTimeout());
 
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().method(HttpMethod.HEAD).handler(HeadRequests::asGet);
     router.route().handler(settings.trustedProxies()::assign).handler(RequestIds::assign).handler(AccessLog::handle).handler(SecurityHeaders::handle)
         .handler(RequestBodies::closeUnreadBodies).handler(PathParams::checkEncoding);
@@ -139,7 +140,7 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/series/:name/rss.xml", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.RSS));
     read(router, "/series/:name/feed.json", auth, limits, ctx -> feeds.series(ctx, FeedsHandler.Format.JSON));
     read(router, "/sitemap.xml", auth, limits, sitemap::index);
-    read(router, "/sitemap-:file", auth, limits, sitemap::file);
+    read(router, "/sitemap-:n.xml", auth, limits, sitemap::file);
 
     // the blog's pages and their assets
     read(router, "/", auth, limits, pages::index);
@@ -186,6 +187,11 @@ public final class GatewayVerticle extends VerticleBase {
     server = vertx.createHttpServer(options);
     return server.connectionHandler(connection -> RequestFraming.install(connection, options))
         .requestHandler(router).listen(settings.httpPort());
+  }
+
+  /** The routes, once started: a test holds them to the OpenAPI document. */
+  Router router() {
+    return router;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
 public final class AllowedMethods {
   private static final List<HttpMethod> ORDER = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
       HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS);
+
+  /** As vert.x web names them. */
+  private static final Pattern PARAMETER = Pattern.compile(":[A-Za-z0-9_]+");
 
   private record Entry(Pattern path, Set<HttpMethod> methods) {
   }
@@ -62,13 +66,16 @@ public final class AllowedMethods {
     return String.join(", ", ORDER.stream().filter(allowed::contains).map(HttpMethod::name).toList());
   }
 
-  /** {@code /api/posts/:slug} as a regex: a parameter is one path segment. */
+  /** {@code /api/posts/:slug} or {@code /sitemap-:n.xml} as a regex: a parameter is within one path segment. */
   private static Pattern pattern(String path, boolean exact) {
     StringBuilder regex = new StringBuilder();
-    String[] segments = path.split("/", -1);
-    for (int i = 0; i < segments.length; i++) {
-      regex.append(i == 0 ? "" : "/").append(segments[i].startsWith(":") ? "[^/]+" : Pattern.quote(segments[i]));
+    Matcher parameter = PARAMETER.matcher(path);
+    int from = 0;
+    while (parameter.find()) {
+      regex.append(Pattern.quote(path.substring(from, parameter.start()))).append("[^/]+");
+      from = parameter.end();
     }
+    regex.append(Pattern.quote(path.substring(from)));
     return Pattern.compile(exact ? regex + "/?" : regex + ".*");
   }
 }

@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class SitemapHandler {
   private static final int PAGE = 100; // posts per posts.list request
-  private static final Pattern FILE = Pattern.compile("([1-9][0-9]{0,5})\\.xml");
+  private static final Pattern FILE = Pattern.compile("[1-9][0-9]{0,5}");
   private static final String XML = "application/xml; charset=utf-8";
 
   /** One URL of the sitemap. */
@@ -53,13 +52,13 @@ public final class SitemapHandler {
     Responses.send(ctx, sitemaps().map(Sitemaps::index));
   }
 
-  /** {@code /sitemap-:file}, where the file is {@code N.xml}. */
+  /** {@code /sitemap-:n.xml}. */
   public void file(RoutingContext ctx) {
-    Matcher file = FILE.matcher(PathParams.get(ctx, "file"));
-    if (!file.matches()) {
+    String n = PathParams.get(ctx, "n");
+    if (!FILE.matcher(n).matches()) {
       throw ServiceFailure.notFound("there is no such sitemap");
     }
-    int number = Integer.parseInt(file.group(1));
+    int number = Integer.parseInt(n);
     Responses.send(ctx, sitemaps()
         .compose(sitemaps -> number <= sitemaps.files().size() ? Future.succeededFuture(sitemaps.files().get(number - 1))
             : Future.failedFuture(ServiceFailure.notFound("there is no sitemap " + number))));
