@@ -9,21 +9,26 @@ import io.octavo.common.testing.BusStub;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A posts-service stand-in for gateway tests: answers every posts.* address a reader or writer
- * reaches from a fixed set of published posts, in the shapes the real service replies with, so
- * each status and header a test sees is the gateway's doing. Writes answer with the post at
- * version + 1; what the gateway sent is in {@link #bus()}.
+ * reaches from an in-memory set of published posts, in the shapes the real service replies with,
+ * so each status and header a test sees is the gateway's doing. Writes keep their post (an update
+ * at version + 1) and announce it on posts.changed as the real service does; what the gateway
+ * sent is in {@link #bus()}.
  */
 public final class StubPostsService {
+  private final Vertx vertx;
   private final BusStub bus;
-  private final Map<String, Post> posts = new ConcurrentHashMap<>();
+  private final Map<String, Post> posts = Collections.synchronizedMap(new LinkedHashMap<>()); // oldest first
 
   private StubPostsService(Vertx vertx) {
+    this.vertx = vertx;
     this.bus = BusStub.on(vertx);
   }
 
@@ -55,26 +60,30 @@ public final class StubPostsService {
     bus.answer(Addresses.POSTS_GET, body -> find(PostRequests.Get.fromJson(body).slug()).toJson())
         .answer(Addresses.POSTS_LIST, body -> {
           String tag = PostRequests.List.fromJson(body).tag();
-          return new PostPage(posts.values().stream().filter(p -> tag == null || p.tags().contains(tag))
-              .sorted(java.util.Comparator.comparing(Post::slug)).toList(), null).toJson();
+          List<Post> newestFirst = new ArrayList<>(all());
+          Collections.reverse(newestFirst);
+          return new PostPage(newestFirst.stream().filter(p -> tag == null || p.tags().contains(tag)).toList(), null)
+              .toJson();
         })
-        .answer(Addresses.POSTS_CREATE, body -> post(body.getString("title", "Created"), List.of(), 1).toJson())
+        .answer(Addresses.POSTS_CREATE, body -> write(post(body.getString("title", "Created"), List.of(), 1), "created"))
         .answer(Addresses.POSTS_UPDATE, body -> {
           Post current = find(body.getString("slug"));
-          return post(current.title(), current.tags(), current.version() + 1).toJson();
+          return write(post(current.title(), current.tags(), current.version() + 1), "updated");
         })
         .answer(Addresses.POSTS_DELETE, body -> {
-          find(body.getString("slug"));
+          String slug = find(body.getString("slug")).slug();
+          posts.remove(slug);
+          vertx.eventBus().publish(Addresses.POSTS_CHANGED, new PostRequests.Changed(slug, slug, 0, "deleted").toJson());
           return new JsonObject();
         })
-        .answer(Addresses.POSTS_TAGS, body -> new JsonObject().put("items", new JsonArray(posts.values().stream()
+        .answer(Addresses.POSTS_TAGS, body -> new JsonObject().put("items", new JsonArray(all().stream()
             .flatMap(p -> p.tags().stream()).distinct().sorted()
-            .map(tag -> new JsonObject().put("tag", tag).put("posts", posts.values().stream()
+            .map(tag -> new JsonObject().put("tag", tag).put("posts", all().stream()
                 .filter(p -> p.tags().contains(tag)).count())).toList())))
         .answer(Addresses.POSTS_SERIES, body -> {
           throw ServiceFailure.notFound("no series named '" + body.getString("name") + "'");
         })
-        .answer(Addresses.POSTS_SEARCH, body -> new JsonObject().put("items", new JsonArray(posts.values().stream()
+        .answer(Addresses.POSTS_SEARCH, body -> new JsonObject().put("items", new JsonArray(all().stream()
             .map(p -> new JsonObject().put("slug", p.slug()).put("title", p.title()).put("tags", new JsonArray(p.tags()))
                 .put("status", p.status()).put("published_at", p.publishedAt()).put("rank", 0.5)
                 .put("snippet_html", "<mark>Body</mark> of " + p.title())).toList())))
@@ -86,6 +95,19 @@ public final class StubPostsService {
         .reply(Addresses.POSTS_OLD_PATH, new JsonObject().putNull("slug"))
         .reply(Addresses.POSTS_HEALTH, new JsonObject().put("status", "UP"));
     return this;
+  }
+
+  private JsonObject write(Post post, String change) {
+    posts.put(post.slug(), post);
+    vertx.eventBus().publish(Addresses.POSTS_CHANGED, new PostRequests.Changed(post.slug(), null, post.version(), change)
+        .toJson());
+    return post.toJson();
+  }
+
+  private List<Post> all() {
+    synchronized (posts) {
+      return List.copyOf(posts.values());
+    }
   }
 
   private Post find(String slug) {
