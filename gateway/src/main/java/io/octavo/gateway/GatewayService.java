@@ -68,6 +68,6 @@ public final class GatewayService {
         .compose(registered -> node.vertx().eventBus().<JsonObject>consumer(Addresses.MEDIA_CHANGED,
             change -> media.forget(change.body().getString("sha256"))).completion())
         .compose(registered -> DocsHandler.load(node.vertx()))
-        .map(docs -> new GatewayShared(new RateLimits(settings, meters), cache, docs, draining, documents, media, bodies));
+        .map(docs -> new GatewayShared(new RateLimits(settings.anonymousReadsPerMinute(), settings.authFailuresPerMinute(), meters), cache, docs, draining, documents, media, bodies));
   }
 }

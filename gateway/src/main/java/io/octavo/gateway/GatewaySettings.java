@@ -4,6 +4,7 @@ import io.octavo.common.config.Env;
 import io.octavo.gateway.edge.AdminToken;
 import io.octavo.gateway.edge.EdgeLimits;
 import io.octavo.gateway.edge.TrustedProxies;
+import io.octavo.gateway.site.pages.Site;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,11 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
         Duration.ofMillis(Env.longValue(env, "OCTAVO_FEED_REFRESH_MS", 10_000)),
         Math.max(1, Math.min(50_000, Env.integer(env, "OCTAVO_SITEMAP_PAGE_URLS", 50_000))),
         EdgeLimits.fromEnv(env));
+  }
+
+  /** What pages and feeds show of the blog. */
+  public Site site() {
+    return new Site(siteTitle, siteDescription, publicUrl);
   }
 
   /** Settings for tests and embedding: defaults everywhere but what is given. */

@@ -80,16 +80,16 @@ public final class GatewayVerticle extends VerticleBase {
     SeriesHandler series = new SeriesHandler(postsClient);
     SearchHandler search = new SearchHandler(postsClient);
     RenderHandler render = new RenderHandler(new RenderClient(vertx, settings.busTimeout()));
-    FeedsHandler feeds = new FeedsHandler(postsClient, shared.documents(), settings);
-    SitemapHandler sitemap = new SitemapHandler(postsClient, shared.documents(), settings);
+    FeedsHandler feeds = new FeedsHandler(postsClient, shared.documents(), settings.site());
+    SitemapHandler sitemap = new SitemapHandler(postsClient, shared.documents(), settings.site(), settings.sitemapPageUrls());
     DocsHandler docs = shared.docs();
     OldPathRedirects oldPaths = new OldPathRedirects(postsClient);
-    PagesHandler pages = new PagesHandler(postsClient, cache, settings, oldPaths);
+    PagesHandler pages = new PagesHandler(postsClient, cache, settings.site(), oldPaths);
     AssetsHandler assets = new AssetsHandler();
     MediaClient mediaClient = new MediaClient(vertx, settings.busTimeout());
     MediaHandler media = new MediaHandler(vertx, mediaClient, shared.media().settings());
     MediaFilesHandler mediaFiles = new MediaFilesHandler(mediaClient, shared.media(), registry);
-    ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings, mediaClient, shared.media().settings());
+    ImportExportHandler imports = new ImportExportHandler(vertx, postsClient, settings.maxImportBytes(), mediaClient, shared.media().settings());
     RequestBodies bodies = new RequestBodies(shared.bodies(), settings.maxBodyBytes(), settings.edge().bodyTimeout());
 
     router = Router.router(vertx);

@@ -4,7 +4,6 @@ import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
 import io.octavo.common.posts.PostsClient;
-import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.Responses;
@@ -47,16 +46,16 @@ public final class ImportExportHandler {
 
   private final Vertx vertx;
   private final PostsClient posts;
-  private final GatewaySettings settings;
+  private final long maxImportBytes;
   private final WorkerExecutor workers;
   private final MediaClient media;
   private final MediaImporter mediaImporter;
 
-  public ImportExportHandler(Vertx vertx, PostsClient posts, GatewaySettings settings, MediaClient media,
-                      MediaSettings mediaSettings) {
+  public ImportExportHandler(Vertx vertx, PostsClient posts, long maxImportBytes, MediaClient media,
+                             MediaSettings mediaSettings) {
     this.vertx = vertx;
     this.posts = posts;
-    this.settings = settings;
+    this.maxImportBytes = maxImportBytes;
     this.media = media;
     this.mediaImporter = new MediaImporter(media, mediaSettings.maxBytes());
     // imports and exports wait on the posts-service batch by batch: two at a time, on their own threads
@@ -65,7 +64,7 @@ public final class ImportExportHandler {
 
   public void upload(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    long limit = settings.maxImportBytes();
+    long limit = maxImportBytes;
     String declared = request.getHeader("content-length");
     if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
       ctx.response().putHeader("connection", "close");
@@ -125,7 +124,7 @@ public final class ImportExportHandler {
    * site's shape on the way (its paths and configuration files), then imports in the background.
    */
   private Future<JsonObject> start(Path archive, String dialect) {
-    ArchiveReader reader = new ArchiveReader(archive, settings.maxImportBytes() * 10);
+    ArchiveReader reader = new ArchiveReader(archive, maxImportBytes * 10);
     JsonObject site = new JsonObject().put("dialect", dialect);
     return workers.executeBlocking(() -> {
       JsonArray paths = new JsonArray();

@@ -3,7 +3,6 @@ package io.octavo.gateway.edge;
 import io.micrometer.core.instrument.Counter;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.metrics.ServiceMeters;
-import io.octavo.gateway.GatewaySettings;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -17,9 +16,10 @@ public final class RateLimits {
   private final Counter readsRefused;
   private final Counter authRefused;
 
-  public RateLimits(GatewaySettings settings, ServiceMeters meters) {
-    this.reads = new RateLimiter(settings.anonymousReadsPerMinute());
-    this.authFailures = new RateLimiter(settings.authFailuresPerMinute());
+  /** Either limit 0 turns it off. */
+  public RateLimits(int anonymousReadsPerMinute, int authFailuresPerMinute, ServiceMeters meters) {
+    this.reads = new RateLimiter(anonymousReadsPerMinute);
+    this.authFailures = new RateLimiter(authFailuresPerMinute);
     this.readsRefused = meters.counter("octavo.rate.limited", "limit", "reads");
     this.authRefused = meters.counter("octavo.rate.limited", "limit", "auth_failures");
   }

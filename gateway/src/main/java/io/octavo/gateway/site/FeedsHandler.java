@@ -17,10 +17,10 @@ import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
-import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
+import io.octavo.gateway.site.pages.Site;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -61,26 +61,26 @@ public final class FeedsHandler {
 
   private final PostsClient posts;
   private final LazyDocuments documents;
-  private final GatewaySettings settings;
+  private final Site site;
 
-  public FeedsHandler(PostsClient posts, LazyDocuments documents, GatewaySettings settings) {
+  public FeedsHandler(PostsClient posts, LazyDocuments documents, Site site) {
     this.posts = posts;
     this.documents = documents;
-    this.settings = settings;
+    this.site = site;
   }
 
   public void blog(RoutingContext ctx, Format format) {
-    serve(ctx, format, new Scope(null, null, settings.siteTitle(), "/"));
+    serve(ctx, format, new Scope(null, null, site.title(), "/"));
   }
 
   public void tag(RoutingContext ctx, Format format) {
     String tag = PathParams.get(ctx, "tag");
-    serve(ctx, format, new Scope(tag, null, settings.siteTitle() + ": " + tag, "/tags/" + encode(tag)));
+    serve(ctx, format, new Scope(tag, null, site.title() + ": " + tag, "/tags/" + encode(tag)));
   }
 
   public void series(RoutingContext ctx, Format format) {
     String series = PathParams.get(ctx, "name");
-    serve(ctx, format, new Scope(null, series, settings.siteTitle() + ": " + series, "/series/" + encode(series)));
+    serve(ctx, format, new Scope(null, series, site.title() + ": " + series, "/series/" + encode(series)));
   }
 
   private void serve(RoutingContext ctx, Format format, Scope scope) {
@@ -90,7 +90,7 @@ public final class FeedsHandler {
     }
     String path = ctx.request().path();
     Responses.send(ctx, documents.get("feed:" + path,
-        () -> build(ctx.vertx(), format, scope, settings.publicUrl() + path), entry -> entry.body().length()));
+        () -> build(ctx.vertx(), format, scope, site.baseUrl() + path), entry -> entry.body().length()));
   }
 
   private Future<ResponseCache.Entry> build(Vertx vertx, Format format, Scope scope, String self) {
@@ -110,8 +110,8 @@ public final class FeedsHandler {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(format.romeType);
     feed.setTitle(scope.title());
-    feed.setDescription(settings.siteDescription());
-    feed.setLink(settings.publicUrl() + scope.pagePath());
+    feed.setDescription(site.description());
+    feed.setLink(site.baseUrl() + scope.pagePath());
     feed.setUri(self);
     SyndLink selfLink = new SyndLinkImpl();
     selfLink.setRel("self");
@@ -170,14 +170,14 @@ public final class FeedsHandler {
     return new JsonObject()
         .put("version", "https://jsonfeed.org/version/1.1")
         .put("title", scope.title())
-        .put("description", settings.siteDescription())
-        .put("home_page_url", settings.publicUrl() + scope.pagePath())
+        .put("description", site.description())
+        .put("home_page_url", site.baseUrl() + scope.pagePath())
         .put("feed_url", self)
         .put("items", entries);
   }
 
   private String postUrl(Post post) {
-    return settings.publicUrl() + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug());
+    return site.baseUrl() + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug());
   }
 
   private static Date date(String iso) {

@@ -9,7 +9,6 @@ import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.SlugFormat;
-import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
@@ -47,11 +46,11 @@ public final class PagesHandler {
 
   private final OldPathRedirects oldPaths;
 
-  public PagesHandler(PostsClient posts, ResponseCache cache, GatewaySettings settings, OldPathRedirects oldPaths) {
+  public PagesHandler(PostsClient posts, ResponseCache cache, Site site, OldPathRedirects oldPaths) {
     this.posts = posts;
     this.cache = cache;
     this.oldPaths = oldPaths;
-    this.site = new Site(settings.siteTitle(), settings.siteDescription(), settings.publicUrl());
+    this.site = site;
   }
 
   public void index(RoutingContext ctx) {

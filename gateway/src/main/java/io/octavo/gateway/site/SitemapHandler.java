@@ -5,10 +5,10 @@ import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
-import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
+import io.octavo.gateway.site.pages.Site;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -40,12 +40,14 @@ public final class SitemapHandler {
 
   private final PostsClient posts;
   private final LazyDocuments documents;
-  private final GatewaySettings settings;
+  private final String baseUrl;
+  private final int urlsPerFile;
 
-  public SitemapHandler(PostsClient posts, LazyDocuments documents, GatewaySettings settings) {
+  public SitemapHandler(PostsClient posts, LazyDocuments documents, Site site, int urlsPerFile) {
     this.posts = posts;
     this.documents = documents;
-    this.settings = settings;
+    this.baseUrl = site.baseUrl();
+    this.urlsPerFile = urlsPerFile;
   }
 
   public void index(RoutingContext ctx) {
@@ -67,7 +69,7 @@ public final class SitemapHandler {
   private Future<Sitemaps> sitemaps() {
     return documents.get("sitemap", () -> {
       List<Location> locations = new ArrayList<>();
-      locations.add(new Location(settings.publicUrl() + "/", null));
+      locations.add(new Location(baseUrl + "/", null));
       return collect(null, locations).map(done -> build(locations));
     }, Sitemaps::bytes);
   }
@@ -76,14 +78,14 @@ public final class SitemapHandler {
   private Future<Void> collect(String cursor, List<Location> locations) {
     return posts.list(new PostRequests.List(PAGE, cursor, null, null, false)).compose((PostPage page) -> {
       for (Post post : page.items()) {
-        locations.add(new Location(settings.publicUrl() + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug()), post.updatedAt()));
+        locations.add(new Location(baseUrl + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug()), post.updatedAt()));
       }
       return page.nextCursor() == null ? Future.succeededFuture() : collect(page.nextCursor(), locations);
     });
   }
 
   private Sitemaps build(List<Location> locations) {
-    int perFile = settings.sitemapPageUrls();
+    int perFile = urlsPerFile;
     List<ResponseCache.Entry> files = new ArrayList<>();
     StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -99,7 +101,7 @@ public final class SitemapHandler {
         }
       }
       files.add(ResponseCache.Entry.of(xml.append("</urlset>\n").toString(), XML));
-      element(index, "sitemap", settings.publicUrl() + "/sitemap-" + files.size() + ".xml", newest);
+      element(index, "sitemap", baseUrl + "/sitemap-" + files.size() + ".xml", newest);
     }
     return new Sitemaps(ResponseCache.Entry.of(index.append("</sitemapindex>\n").toString(), XML), List.copyOf(files));
   }
