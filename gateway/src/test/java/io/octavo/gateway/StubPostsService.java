@@ -19,8 +19,9 @@ import java.util.Map;
  * A posts-service stand-in for gateway tests: answers every posts.* address a reader or writer
  * reaches from an in-memory set of published posts, in the shapes the real service replies with,
  * so each status and header a test sees is the gateway's doing. Writes keep their post (an update
- * at version + 1) and announce it on posts.changed as the real service does; what the gateway
- * sent is in {@link #bus()}.
+ * at version + 1; a create keeps the source it was sent) and announce it on posts.changed as the
+ * real service does; a create titled "refuse NNN" fails with code NNN. What the gateway sent is in
+ * {@link #bus()}.
  */
 public final class StubPostsService {
   private final Vertx vertx;
@@ -65,7 +66,16 @@ public final class StubPostsService {
           return new PostPage(newestFirst.stream().filter(p -> tag == null || p.tags().contains(tag)).toList(), null)
               .toJson();
         })
-        .answer(Addresses.POSTS_CREATE, body -> write(post(body.getString("title", "Created"), List.of(), 1), "created"))
+        .answer(Addresses.POSTS_CREATE, body -> {
+          String title = body.getString("title", "Created");
+          if (title.matches("refuse \\d{3}")) { // a refusal, as the real service fails a message
+            throw new ServiceFailure(Integer.parseInt(title.substring(7)), "refused as the posts-service would");
+          }
+          Post post = post(title, List.of(), 1);
+          String markdown = body.getString("markdown", "");
+          return write(Post.fromJson(post.toJson().put("markdown", markdown).put("html", "<p>" + markdown + "</p>\n")),
+              "created");
+        })
         .answer(Addresses.POSTS_UPDATE, body -> {
           Post current = find(body.getString("slug"));
           return write(post(current.title(), current.tags(), current.version() + 1), "updated");

@@ -179,6 +179,11 @@ class PostsServiceTest {
         .await())).isEqualTo(422);
     assertThat(failureCode(() -> posts.create(post("---\ntitle: [unclosed\n---\nbody")).await())).isEqualTo(422);
     assertThat(failureCode(() -> posts.create(post("no title anywhere")).await())).isEqualTo(422);
+    assertThat(failureCode(() -> posts.create(new PostInput("x", "T".repeat(301), null, null, null, null, null, null))
+        .await())).as("over-long title").isEqualTo(422);
+    List<String> tooManyTags = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "tag" + i).toList();
+    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", null, tooManyTags, null, null, null, null))
+        .await())).as("too many tags").isEqualTo(422);
   }
 
   @Test
@@ -208,6 +213,8 @@ class PostsServiceTest {
   void aBadCursorIsAClientError() {
     assertThat(failureCode(() -> posts.list(new PostRequests.List(10, "not-a-cursor", null, null, false)).await()))
         .isEqualTo(400);
+    assertThat(failureCode(() -> posts.list(new PostRequests.List(10, "eyJpZCI6MX0", null, null, false)).await()))
+        .as("a forged cursor").isEqualTo(400);
   }
 
   @Test

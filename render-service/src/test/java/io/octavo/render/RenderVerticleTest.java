@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.octavo.common.render.RenderClient;
 import io.octavo.common.render.Rendered;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -31,6 +33,12 @@ class RenderVerticleTest {
     assertThat(out.excerptHtml()).isEqualTo("<p>Hello <em>world</em></p>\n");
     assertThat(out.hasMore()).isTrue();
     assertThat(out.rendererVersion()).isEqualTo(MarkdownRenderer.VERSION);
+  }
+
+  @Test
+  void aSourceOverOneMebibyteIsRefusedWith413() {
+    assertThat(client.render("y".repeat(1_500_000)).transform(done -> Future.succeededFuture(done.cause())).await())
+        .isInstanceOfSatisfying(ReplyException.class, refused -> assertThat(refused.failureCode()).isEqualTo(413));
   }
 
   @Test
