@@ -151,7 +151,7 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/archive", auth, limits, pages::archive);
     router.get("/robots.txt").handler(pages::robots);
     router.get("/assets/:root/*").handler(assets::serve);
-    router.route("/media/:sha/:name").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(mediaFiles::serve);
+    router.get("/media/:sha/:name").handler(mediaFiles::serve);
 
     // the API's reference
     router.get("/openapi.json").handler(docs::openapi);

@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.Timer;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
+import io.octavo.gateway.edge.HeadRequests;
 import io.octavo.gateway.edge.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +117,7 @@ public final class MediaFilesHandler {
     }
     long length = last - first + 1;
     response.putHeader("content-length", String.valueOf(length));
-    if (ctx.request().method() == HttpMethod.HEAD) {
+    if (HeadRequests.isHead(ctx)) {
       return response.end();
     }
     long from = first;
