@@ -7,8 +7,6 @@ import io.vertx.core.eventbus.ReplyException;
  * as the {@link ReplyException} failure code and becomes the HTTP status at the gateway.
  */
 public final class ServiceFailure extends RuntimeException {
-  /** Not an error: the post moved to another slug, which is the failure's message. */
-  public static final int MOVED_PERMANENTLY = 301;
   public static final int BAD_REQUEST = 400;
   public static final int NOT_FOUND = 404;
   public static final int CONFLICT = 409;

@@ -1,9 +1,10 @@
 package io.octavo.gateway;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.media.MediaContracts;
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.PostsClient;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.gateway.api.DocsHandler;
 import io.octavo.gateway.edge.AccessLog;
 import io.octavo.gateway.edge.BodyBudget;
@@ -61,12 +62,12 @@ public final class GatewayService {
         ? Status.KO(new JsonObject().put("reason", "draining for shutdown")) : Status.OK()));
     LazyDocuments documents = new LazyDocuments(settings.feedRefresh(), FEED_BYTES);
     MediaCache media = new MediaCache(MediaSettings.fromEnv(node.env()), node.registry());
-    return node.vertx().eventBus().consumer(Addresses.POSTS_CHANGED, change -> {
+    return PostsContracts.CHANGED.subscribe(node.vertx().eventBus(), change -> {
           cache.invalidateAll();
           documents.changed();
-        }).completion()
-        .compose(registered -> node.vertx().eventBus().<JsonObject>consumer(Addresses.MEDIA_CHANGED,
-            change -> media.forget(change.body().getString("sha256"))).completion())
+        })
+        .compose(registered -> MediaContracts.CHANGED.subscribe(node.vertx().eventBus(),
+            change -> media.forget(change.getString("sha256"))))
         .compose(registered -> DocsHandler.load(node.vertx()))
         .map(docs -> new GatewayShared(new RateLimits(settings.anonymousReadsPerMinute(), settings.authFailuresPerMinute(), meters), cache, docs, draining, documents, media, bodies));
   }

@@ -3,7 +3,7 @@ package io.octavo.gateway;
 import static io.octavo.common.testing.DocumentedHttp.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.render.RenderContracts;
 import io.octavo.common.render.RenderRequest;
 import io.octavo.common.render.Rendered;
 import io.octavo.common.testing.BusStub;
@@ -40,7 +40,7 @@ class BadRequestMatrixTest {
   static void start() {
     vertx = Vertx.vertx();
     posts = StubPostsService.start(vertx, List.of("Existing Post"), List.of("java"));
-    BusStub.on(vertx).answer(Addresses.RENDER_MARKDOWN, request -> new Rendered("<p>" + RenderRequest.fromJson(request)
+    BusStub.on(vertx).answer(RenderContracts.MARKDOWN.address(), request -> new Rendered("<p>" + RenderRequest.fromJson(request)
         .body() + "</p>\n", "", false, new JsonArray(), 1, 1).toJson());
     GatewaySettings settings = TestGateway.settings(TOKEN);
     http = TestGateway.deploy(vertx, settings.withRateLimits(settings.anonymousReadsPerMinute(), 1000));

@@ -3,7 +3,8 @@ package io.octavo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
+import io.octavo.common.render.RenderContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
@@ -106,7 +107,7 @@ class EdgeAttackTest {
   }
 
   private void postsServiceCreates() {
-    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_CREATE, message -> message.reply(stored("new", "<p>x</p>").toJson()))
+    vertx.eventBus().<JsonObject>consumer(PostsContracts.CREATE.address(), message -> message.reply(stored("new", "<p>x</p>").toJson()))
         .completion().await();
   }
 
@@ -217,7 +218,7 @@ class EdgeAttackTest {
   @Test
   void aRequestWithBothTransferEncodingAndContentLengthIsAnsweredThenClosed() throws Exception {
     start(settings());
-    vertx.eventBus().<JsonObject>consumer(Addresses.RENDER_MARKDOWN, message -> message.reply(
+    vertx.eventBus().<JsonObject>consumer(RenderContracts.MARKDOWN.address(), message -> message.reply(
         new Rendered("<p>x</p>", "<p>x</p>", false, new JsonArray(), 1, 1).toJson())).completion().await();
     String chunkedBody = "10\r\n{\"markdown\":\"x\"}\r\n0\r\n\r\n";
 
@@ -238,7 +239,7 @@ class EdgeAttackTest {
   void queryParametersAPageDoesNotReadShareItsCacheEntry() throws Exception {
     start(settings());
     AtomicInteger reads = new AtomicInteger();
-    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_GET, message -> {
+    vertx.eventBus().<JsonObject>consumer(PostsContracts.GET.address(), message -> {
       reads.incrementAndGet();
       message.reply(stored("big", "<p>" + "x".repeat(100_000) + "</p>").toJson());
     }).completion().await();
@@ -252,7 +253,7 @@ class EdgeAttackTest {
   void uniqueUrlsCannotGrowTheCacheBeyondItsBytes() throws Exception {
     GatewaySettings settings = settings();
     start(settings.withEdge(settings.edge().withCacheMaxBytes(256 * 1024)));
-    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_GET, message -> message.reply(
+    vertx.eventBus().<JsonObject>consumer(PostsContracts.GET.address(), message -> message.reply(
         stored(message.body().getString("slug"), "<p>" + "x".repeat(20_000) + "</p>").toJson())).completion().await();
     for (int i = 0; i < 100; i++) { // 2 MB of distinct posts asked for
       assertThat(http.get("/api/posts/post-" + i).send().await().statusCode()).isEqualTo(200);

@@ -3,7 +3,7 @@ package io.octavo.gateway;
 import static io.octavo.common.testing.DocumentedHttp.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
@@ -83,7 +83,7 @@ class GatewayEdgeTest {
   @Test
   void anonymousReadsAreLimitedPerAddressButAdminsAreNot() throws Exception {
     start(settings().withRateLimits(3, 10));
-    vertx.eventBus().consumer(Addresses.POSTS_GET, message -> message.reply(post("p", 1).toJson())).completion().await();
+    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> message.reply(post("p", 1).toJson())).completion().await();
     List<HttpResponse<Buffer>> reads = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       reads.add(get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()));
@@ -99,7 +99,7 @@ class GatewayEdgeTest {
   @Test
   void crossOriginReadsCarryCorsHeadersAndPreflightIsAnswered() throws Exception {
     start(settings());
-    vertx.eventBus().consumer(Addresses.POSTS_GET, message -> message.reply(post("p", 1).toJson())).completion().await();
+    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> message.reply(post("p", 1).toJson())).completion().await();
     HttpResponse<Buffer> read = get("/api/posts/p", headers("origin", "https://reader.example"));
     assertThat(read.getHeader("access-control-allow-origin")).isEqualTo("*");
     assertThat(read.getHeader("access-control-expose-headers")).contains("etag");
@@ -189,14 +189,14 @@ class GatewayEdgeTest {
   void hotReadsComeFromTheCacheUntilAPostChanges() throws Exception {
     start(settings());
     AtomicInteger calls = new AtomicInteger();
-    vertx.eventBus().consumer(Addresses.POSTS_GET, message -> {
+    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> {
       calls.incrementAndGet();
       message.reply(post("p", calls.get()).toJson());
     }).completion().await();
     assertThat(get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()).getHeader("etag")).isEqualTo("\"1\"");
     assertThat(get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()).getHeader("etag")).isEqualTo("\"1\"");
     assertThat(calls.get()).isEqualTo(1);
-    vertx.eventBus().publish(Addresses.POSTS_CHANGED, new JsonObject().put("slug", "p").put("version", 2));
+    vertx.eventBus().publish(PostsContracts.CHANGED.address(), new JsonObject().put("slug", "p").put("version", 2));
     HttpResponse<Buffer> fresh = null;
     for (int attempt = 0; attempt < 50 && (fresh == null || !"\"2\"".equals(fresh.getHeader("etag"))); attempt++) {
       fresh = get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()); // the event is asynchronous
@@ -208,7 +208,7 @@ class GatewayEdgeTest {
   @Test
   void listsCarryStrongETagsAndAnswer304() throws Exception {
     start(settings());
-    vertx.eventBus().consumer(Addresses.POSTS_LIST, message -> message.reply(
+    vertx.eventBus().consumer(PostsContracts.LIST.address(), message -> message.reply(
         new PostPage(List.of(post("a", 1), post("b", 1)), null).toJson())).completion().await();
     HttpResponse<Buffer> first = get("/api/posts", MultiMap.caseInsensitiveMultiMap());
     assertThat(first.getHeader("etag")).startsWith("\"").endsWith("\"");
@@ -219,7 +219,7 @@ class GatewayEdgeTest {
   @Test
   void shutdownLetsRequestsInFlightFinishAndRefusesNewOnes() throws Exception {
     start(settings().withShutdownGrace(Duration.ofSeconds(10)).withDrainDelay(Duration.ofMillis(300)));
-    vertx.eventBus().consumer(Addresses.POSTS_GET,
+    vertx.eventBus().consumer(PostsContracts.GET.address(),
         message -> vertx.setTimer(800, id -> message.reply(post("slow", 1).toJson()))).completion().await();
     List<Future<HttpResponse<Buffer>>> inFlight = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

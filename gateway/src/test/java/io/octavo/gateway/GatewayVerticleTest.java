@@ -2,7 +2,7 @@ package io.octavo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.posts.Post;
 import io.octavo.common.testing.BusStub;
 import io.octavo.common.testing.DocumentedHttp;
@@ -50,7 +50,7 @@ class GatewayVerticleTest {
 
   /** A posts-service stand-in answering every posts.* address with the given post. */
   private void postsServiceAnswers(Post post) {
-    for (String address : List.of(Addresses.POSTS_CREATE, Addresses.POSTS_GET, Addresses.POSTS_UPDATE)) {
+    for (String address : List.of(PostsContracts.CREATE.address(), PostsContracts.GET.address(), PostsContracts.UPDATE.address())) {
       bus.reply(address, post.toJson());
     }
   }
@@ -128,13 +128,13 @@ class GatewayVerticleTest {
 
   @Test
   void silentPostsServiceIsAGatewayTimeout() {
-    bus.silent(Addresses.POSTS_GET);
+    bus.silent(PostsContracts.GET.address());
     assertProblem(send(HttpMethod.GET, "/api/posts/hello", MultiMap.caseInsensitiveMultiMap(), null), 504);
   }
 
   @Test
   void serviceFailureCodesBecomeTheHttpStatus() {
-    bus.fail(Addresses.POSTS_GET, 404, "no post with slug 'x'");
+    bus.fail(PostsContracts.GET.address(), 404, "no post with slug 'x'");
     HttpResponse<Buffer> response = send(HttpMethod.GET, "/api/posts/x", MultiMap.caseInsensitiveMultiMap(), null);
     assertProblem(response, 404);
     assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("no post with slug 'x'");

@@ -2,7 +2,7 @@ package io.octavo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +34,7 @@ class ReadinessTest {
 
   @Test
   void readyWithThePostsServiceAndNoRenderService() {
-    vertx.eventBus().consumer(Addresses.POSTS_HEALTH, message -> message.reply(new JsonObject().put("status", "UP")))
+    vertx.eventBus().consumer(PostsContracts.HEALTH.address(), message -> message.reply(new JsonObject().put("status", "UP")))
         .completion().await();
     HttpResponse<Buffer> ready = ready();
     assertThat(ready.statusCode()).as(ready.bodyAsString()).isEqualTo(200);
@@ -46,6 +46,6 @@ class ReadinessTest {
     assertThat(ready.statusCode()).isEqualTo(503);
     assertThat(ready.getHeader("content-type")).isEqualTo("application/json");
     assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
-    assertThat(ready.bodyAsString()).doesNotContain(Addresses.POSTS_HEALTH, "No handlers", "Exception");
+    assertThat(ready.bodyAsString()).doesNotContain(PostsContracts.HEALTH.address(), "No handlers", "Exception");
   }
 }

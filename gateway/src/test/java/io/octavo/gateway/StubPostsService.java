@@ -1,7 +1,8 @@
 package io.octavo.gateway;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.ServiceFailure;
+import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostRequests;
@@ -58,15 +59,15 @@ public final class StubPostsService {
   }
 
   private StubPostsService register() {
-    bus.answer(Addresses.POSTS_GET, body -> find(PostRequests.Get.fromJson(body).slug()).toJson())
-        .answer(Addresses.POSTS_LIST, body -> {
+    bus.answer(PostsContracts.GET.address(), body -> find(PostRequests.Get.fromJson(body).slug()).toJson())
+        .answer(PostsContracts.LIST.address(), body -> {
           String tag = PostRequests.List.fromJson(body).tag();
           List<Post> newestFirst = new ArrayList<>(all());
           Collections.reverse(newestFirst);
           return new PostPage(newestFirst.stream().filter(p -> tag == null || p.tags().contains(tag)).toList(), null)
               .toJson();
         })
-        .answer(Addresses.POSTS_CREATE, body -> {
+        .answer(PostsContracts.CREATE.address(), body -> {
           String title = body.getString("title", "Created");
           if (title.matches("refuse \\d{3}")) { // a refusal, as the real service fails a message
             throw new ServiceFailure(Integer.parseInt(title.substring(7)), "refused as the posts-service would");
@@ -74,43 +75,42 @@ public final class StubPostsService {
           Post post = post(title, List.of(), 1);
           String markdown = body.getString("markdown", "");
           return write(Post.fromJson(post.toJson().put("markdown", markdown).put("html", "<p>" + markdown + "</p>\n")),
-              "created");
+              ChangeKind.CREATED);
         })
-        .answer(Addresses.POSTS_UPDATE, body -> {
+        .answer(PostsContracts.UPDATE.address(), body -> {
           Post current = find(body.getString("slug"));
-          return write(post(current.title(), current.tags(), current.version() + 1), "updated");
+          return write(post(current.title(), current.tags(), current.version() + 1), ChangeKind.UPDATED);
         })
-        .answer(Addresses.POSTS_DELETE, body -> {
+        .answer(PostsContracts.DELETE.address(), body -> {
           String slug = find(body.getString("slug")).slug();
           posts.remove(slug);
-          vertx.eventBus().publish(Addresses.POSTS_CHANGED, new PostRequests.Changed(slug, slug, 0, "deleted").toJson());
+          PostsContracts.CHANGED.publish(vertx.eventBus(), new PostRequests.Changed(slug, slug, 0, ChangeKind.DELETED));
           return new JsonObject();
         })
-        .answer(Addresses.POSTS_TAGS, body -> new JsonObject().put("items", new JsonArray(all().stream()
+        .answer(PostsContracts.TAGS.address(), body -> new JsonObject().put("items", new JsonArray(all().stream()
             .flatMap(p -> p.tags().stream()).distinct().sorted()
             .map(tag -> new JsonObject().put("tag", tag).put("posts", all().stream()
                 .filter(p -> p.tags().contains(tag)).count())).toList())))
-        .answer(Addresses.POSTS_SERIES, body -> {
+        .answer(PostsContracts.SERIES.address(), body -> {
           throw ServiceFailure.notFound("no series named '" + body.getString("name") + "'");
         })
-        .answer(Addresses.POSTS_SEARCH, body -> new JsonObject().put("items", new JsonArray(all().stream()
+        .answer(PostsContracts.SEARCH.address(), body -> new JsonObject().put("items", new JsonArray(all().stream()
             .map(p -> new JsonObject().put("slug", p.slug()).put("title", p.title()).put("tags", new JsonArray(p.tags()))
                 .put("status", p.status()).put("published_at", p.publishedAt()).put("rank", 0.5)
                 .put("snippet_html", "<mark>Body</mark> of " + p.title())).toList())))
-        .answer(Addresses.POSTS_REVISIONS, body -> {
+        .answer(PostsContracts.REVISIONS.address(), body -> {
           Post post = find(body.getString("slug"));
           return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("version", post.version())
               .put("title", post.title()).put("created_at", post.updatedAt())));
         })
-        .reply(Addresses.POSTS_OLD_PATH, new JsonObject().putNull("slug"))
-        .reply(Addresses.POSTS_HEALTH, new JsonObject().put("status", "UP"));
+        .reply(PostsContracts.OLD_PATH.address(), new JsonObject().putNull("slug"))
+        .reply(PostsContracts.HEALTH.address(), new JsonObject().put("status", "UP"));
     return this;
   }
 
-  private JsonObject write(Post post, String change) {
+  private JsonObject write(Post post, ChangeKind change) {
     posts.put(post.slug(), post);
-    vertx.eventBus().publish(Addresses.POSTS_CHANGED, new PostRequests.Changed(post.slug(), null, post.version(), change)
-        .toJson());
+    PostsContracts.CHANGED.publish(vertx.eventBus(), new PostRequests.Changed(post.slug(), null, post.version(), change));
     return post.toJson();
   }
 

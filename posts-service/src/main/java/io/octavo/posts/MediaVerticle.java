@@ -2,9 +2,9 @@ package io.octavo.posts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.octavo.common.Addresses;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.bus.MeteredConsumers;
+import io.octavo.common.media.MediaContracts;
 import io.octavo.common.media.MediaFile;
 import io.octavo.common.media.MediaUpload;
 import io.octavo.common.metrics.ServiceMeters;
@@ -46,13 +46,13 @@ public final class MediaVerticle extends VerticleBase {
     storedBytes = meters.counter("octavo.media.stored.bytes");
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(List.of(
-        consumers.register(Addresses.MEDIA_UPLOAD_BEGIN, body -> begin()),
-        consumers.register(Addresses.MEDIA_UPLOAD_CHUNK, this::chunk),
-        consumers.register(Addresses.MEDIA_UPLOAD_FINISH, this::finish),
-        consumers.register(Addresses.MEDIA_GET, this::get),
-        consumers.register(Addresses.MEDIA_LIST, this::list),
-        consumers.register(Addresses.MEDIA_DELETE, this::delete),
-        consumers.register(Addresses.MEDIA_READ, this::read)));
+        consumers.register(MediaContracts.UPLOAD_BEGIN, body -> begin()),
+        consumers.register(MediaContracts.UPLOAD_CHUNK, this::chunk),
+        consumers.register(MediaContracts.UPLOAD_FINISH, this::finish),
+        consumers.register(MediaContracts.GET, this::get),
+        consumers.register(MediaContracts.LIST, this::list),
+        consumers.register(MediaContracts.DELETE, this::delete),
+        consumers.register(MediaContracts.READ, this::read)));
   }
 
   private Future<JsonObject> begin() {
@@ -139,7 +139,7 @@ public final class MediaVerticle extends VerticleBase {
           if (deleted == null) {
             return Future.failedFuture(ServiceFailure.notFound("no media item " + id));
           }
-          vertx.eventBus().publish(Addresses.MEDIA_CHANGED, new JsonObject().put("sha256", deleted.sha256()));
+          MediaContracts.CHANGED.publish(vertx.eventBus(), new JsonObject().put("sha256", deleted.sha256()));
           return Future.all(deleted.blobs().stream().map(blobs::delete).toList())
               .map(new JsonObject().put("sha256", deleted.sha256()));
         });

@@ -1,6 +1,8 @@
 package io.octavo.posts;
 
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostReplies;
+import io.octavo.common.posts.PostStatus;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +11,7 @@ import io.vertx.sqlclient.RowSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -60,18 +63,12 @@ final class PostRows {
   }
 
   /** A search hit: the summary fields a result list needs, its rank and its snippet. */
-  static JsonObject toHit(Row row) {
+  static PostReplies.SearchHit toHit(Row row) {
     String[] tags = row.getArrayOfStrings("tags");
-    return new JsonObject()
-        .put("slug", row.getString("slug"))
-        .put("title", row.getString("title"))
-        .put("tags", tags == null ? new JsonArray() : new JsonArray(Arrays.asList(tags)))
-        .put("status", row.getString("status"))
-        .put("published_at", format(row.getOffsetDateTime("published_at")))
-        .put("series", row.getString("series") == null ? null
-            : new JsonObject().put("name", row.getString("series")).put("part", row.getInteger("series_part")))
-        .put("rank", row.getFloat("rank"))
-        .put("snippet_html", row.getString("snippet_html"));
+    return new PostReplies.SearchHit(row.getString("slug"), row.getString("title"),
+        tags == null ? List.of() : Arrays.asList(tags), PostStatus.fromWire(row.getString("status")),
+        format(row.getOffsetDateTime("published_at")), row.getString("series"), row.getInteger("series_part"),
+        row.getFloat("rank"), row.getString("snippet_html"));
   }
 
   /** Every row mapped, as a JSON array. */
@@ -79,6 +76,13 @@ final class PostRows {
     JsonArray array = new JsonArray();
     rows.forEach(row -> array.add(mapper.apply(row)));
     return array;
+  }
+
+  /** Every row mapped. */
+  static <T> List<T> list(RowSet<Row> rows, Function<Row, T> mapper) {
+    List<T> list = new ArrayList<>();
+    rows.forEach(row -> list.add(mapper.apply(row)));
+    return list;
   }
 
   static Cursor cursorOf(Row row) {

@@ -1,12 +1,13 @@
 package io.octavo.posts;
 
 import io.micrometer.core.instrument.Counter;
-import io.octavo.common.Addresses;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
+import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.render.RenderClient;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
@@ -56,7 +57,7 @@ final class PostWriter {
         .compose(linked -> insert(draft, linked.rendered(), 1).compose(post -> media.record(post, linked)))
         .onSuccess(post -> {
           created.increment();
-          announce(post, null, "created");
+          announce(post, null, ChangeKind.CREATED);
         });
   }
 
@@ -65,7 +66,7 @@ final class PostWriter {
    * for {@link PostRequests.Update#ANY_VERSION}); {@code meta} null keeps it.
    */
   Future<Post> update(String slug, long expectedVersion, PostInput input, JsonObject meta) {
-    return replace(slug, expectedVersion, input, meta, 1).onSuccess(post -> announce(post, slug, "updated"));
+    return replace(slug, expectedVersion, input, meta, 1).onSuccess(post -> announce(post, slug, ChangeKind.UPDATED));
   }
 
   /**
@@ -130,9 +131,9 @@ final class PostWriter {
         version == null ? notFound(slug) : stale(version)));
   }
 
-  void announce(Post post, String previousSlug, String change) {
-    vertx.eventBus().publish(Addresses.POSTS_CHANGED,
-        new PostRequests.Changed(post.slug(), previousSlug, post.version(), change).toJson());
+  void announce(Post post, String previousSlug, ChangeKind change) {
+    PostsContracts.CHANGED.publish(vertx.eventBus(),
+        new PostRequests.Changed(post.slug(), previousSlug, post.version(), change));
   }
 
   static ServiceFailure notFound(String slug) {

@@ -3,6 +3,8 @@ package io.octavo.posts;
 import io.micrometer.core.instrument.Timer;
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostReplies;
+import io.octavo.common.posts.PostStatus;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
@@ -157,14 +159,11 @@ final class PostsRepository {
         .map(rows -> rows.size() > 0);
   }
 
-  Future<JsonArray> listTrash(int limit) {
+  Future<List<PostReplies.TrashedPost>> listTrash(int limit) {
     return timed("list_trash", () -> pool.preparedQuery(SqlQueries.LIST_TRASH).execute(Tuple.of(limit)))
-        .map(rows -> PostRows.array(rows, row -> new JsonObject()
-            .put("id", row.getLong("id"))
-            .put("slug", row.getString("slug"))
-            .put("title", row.getString("title"))
-            .put("status", row.getString("status"))
-            .put("deleted_at", PostRows.format(row.getOffsetDateTime("deleted_at")))));
+        .map(rows -> PostRows.list(rows, row -> new PostReplies.TrashedPost(row.getLong("id"), row.getString("slug"),
+            row.getString("title"), PostStatus.fromWire(row.getString("status")),
+            PostRows.format(row.getOffsetDateTime("deleted_at")))));
   }
 
   /** Brings a post back from the trash; null when there is no such trashed post. */
@@ -194,10 +193,9 @@ final class PostsRepository {
         });
   }
 
-  Future<JsonArray> tags(boolean includeUnpublished) {
+  Future<List<PostReplies.TagCount>> tags(boolean includeUnpublished) {
     return timed("tags", () -> pool.preparedQuery(SqlQueries.TAGS).execute(Tuple.of(includeUnpublished)))
-        .map(rows -> PostRows.array(rows,
-            row -> new JsonObject().put("tag", row.getString("tag")).put("posts", row.getLong("posts"))));
+        .map(rows -> PostRows.list(rows, row -> new PostReplies.TagCount(row.getString("tag"), row.getLong("posts"))));
   }
 
   Future<List<Post>> series(String name, boolean includeUnpublished) {
@@ -209,34 +207,29 @@ final class PostsRepository {
         });
   }
 
-  Future<JsonArray> search(String query, int limit, String tag, boolean includeUnpublished) {
+  Future<List<PostReplies.SearchHit>> search(String query, int limit, String tag, boolean includeUnpublished) {
     return timed("search", () -> pool.preparedQuery(SqlQueries.SEARCH)
         .execute(Tuple.of(query, includeUnpublished, tag, limit)))
-        .map(rows -> PostRows.array(rows, PostRows::toHit));
+        .map(rows -> PostRows.list(rows, PostRows::toHit));
   }
 
   /** The revisions of a live post, newest first; null when there is no such post. */
-  Future<JsonArray> revisions(String slug) {
+  Future<List<PostReplies.RevisionEntry>> revisions(String slug) {
     return timed("revisions", () -> pool.preparedQuery(SqlQueries.REVISIONS).execute(Tuple.of(slug)))
-        .map(rows -> rows.size() == 0 ? null : PostRows.array(rows, row -> new JsonObject()
-            .put("version", row.getLong("version"))
-            .put("title", row.getString("title"))
-            .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))));
+        .map(rows -> rows.size() == 0 ? null : PostRows.list(rows, row -> new PostReplies.RevisionEntry(
+            row.getLong("version"), row.getString("title"), PostRows.format(row.getOffsetDateTime("created_at")))));
   }
 
   /** One revision's source, or null. */
-  Future<JsonObject> revision(String slug, long version) {
+  Future<PostReplies.RevisionSource> revision(String slug, long version) {
     return timed("revision", () -> pool.preparedQuery(SqlQueries.REVISION).execute(Tuple.of(slug, version)))
         .map(rows -> {
           if (rows.size() == 0) {
             return null;
           }
           Row row = rows.iterator().next();
-          return new JsonObject()
-              .put("version", row.getLong("version"))
-              .put("title", row.getString("title"))
-              .put("markdown", row.getString("markdown"))
-              .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")));
+          return new PostReplies.RevisionSource(row.getLong("version"), row.getString("title"),
+              row.getString("markdown"), PostRows.format(row.getOffsetDateTime("created_at")));
         });
   }
 

@@ -1,13 +1,18 @@
 package io.octavo.posts;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.octavo.common.Addresses;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.bus.MeteredConsumers;
+import io.octavo.common.contracts.Health;
 import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
+import io.octavo.common.posts.PostLookup;
+import io.octavo.common.posts.PostPage;
+import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -40,104 +45,87 @@ public final class PostsVerticle extends VerticleBase {
     importer = new Importer(repository, writer);
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(List.of(
-        consumers.register(Addresses.POSTS_CREATE, this::create),
-        consumers.register(Addresses.POSTS_GET, this::get),
-        consumers.register(Addresses.POSTS_UPDATE, this::update),
-        consumers.register(Addresses.POSTS_DELETE, this::delete),
-        consumers.register(Addresses.POSTS_LIST, this::list),
-        consumers.register(Addresses.POSTS_TAGS, this::tags),
-        consumers.register(Addresses.POSTS_SERIES, this::series),
-        consumers.register(Addresses.POSTS_SEARCH, this::search),
-        consumers.register(Addresses.POSTS_REVISIONS, this::revisions),
-        consumers.register(Addresses.POSTS_REVISION, this::revision),
-        consumers.register(Addresses.POSTS_RESTORE_REVISION, this::restoreRevision),
-        consumers.register(Addresses.POSTS_TRASH, this::trash),
-        consumers.register(Addresses.POSTS_RESTORE_FROM_TRASH, this::restoreFromTrash),
-        consumers.register(Addresses.POSTS_IMPORT_START,
+        consumers.register(PostsContracts.CREATE, this::create),
+        consumers.register(PostsContracts.GET, this::get),
+        consumers.register(PostsContracts.UPDATE, this::update),
+        consumers.register(PostsContracts.DELETE, this::delete),
+        consumers.register(PostsContracts.LIST, this::list),
+        consumers.register(PostsContracts.TAGS, this::tags),
+        consumers.register(PostsContracts.SERIES, this::series),
+        consumers.register(PostsContracts.SEARCH, this::search),
+        consumers.register(PostsContracts.REVISIONS, this::revisions),
+        consumers.register(PostsContracts.REVISION, this::findRevision),
+        consumers.register(PostsContracts.RESTORE_REVISION, this::restoreRevision),
+        consumers.register(PostsContracts.TRASH, this::trash),
+        consumers.register(PostsContracts.RESTORE_FROM_TRASH, this::restoreFromTrash),
+        consumers.register(PostsContracts.IMPORT_START,
             body -> importer.start(body.getInteger("total", 0), body.getJsonObject("site"))),
-        consumers.register(Addresses.POSTS_OLD_PATH, body -> {
-          String path = OldPaths.normalise(body.getString("path"));
-          return (path == null ? Future.<String>succeededFuture(null) : repository.slugForOldPath(path))
-              .map(slug -> new JsonObject().put("slug", slug));
-        }),
-        consumers.register(Addresses.POSTS_IMPORT_BATCH,
+        consumers.register(PostsContracts.OLD_PATH, this::oldPath),
+        consumers.register(PostsContracts.IMPORT_BATCH,
             body -> importer.batch(jobId(body), body.getJsonArray("files", new JsonArray()))),
-        consumers.register(Addresses.POSTS_IMPORT_FINISH, body -> importer.finish(jobId(body), body.getString("error"))),
-        consumers.register(Addresses.POSTS_IMPORT_GET, body -> importer.job(jobId(body))
+        consumers.register(PostsContracts.IMPORT_FINISH, body -> importer.finish(jobId(body), body.getString("error"))),
+        consumers.register(PostsContracts.IMPORT_GET, body -> importer.job(jobId(body))
             .compose(job -> job != null ? Future.succeededFuture(job)
                 : Future.failedFuture(ServiceFailure.notFound("no import " + body.getString("id"))))),
-        consumers.register(Addresses.POSTS_EXPORT, body -> importer.exportPage(body.getLong("after_id", 0L),
+        consumers.register(PostsContracts.EXPORT, body -> importer.exportPage(body.getLong("after_id", 0L),
             Math.max(1, Math.min(body.getInteger("limit", 100), 500)))),
-        consumers.register(Addresses.POSTS_HEALTH,
-            body -> repository.ping().map(new JsonObject().put("status", "UP")))));
+        consumers.register(PostsContracts.HEALTH, nothing -> repository.ping().map(Health.up()))));
   }
 
-  private Future<JsonObject> create(JsonObject body) {
-    return writer.create(PostInput.fromJson(body), null).compose(post -> reread(post.slug()));
+  private Future<Post> create(PostInput input) {
+    return writer.create(input, null).compose(post -> reread(post.slug()));
   }
 
   /** A post as readers get it, series neighbours included. */
-  private Future<JsonObject> reread(String slug) {
-    return repository.findBySlug(slug, true).map(Post::toJson);
+  private Future<Post> reread(String slug) {
+    return repository.findBySlug(slug, true);
   }
 
-  private Future<JsonObject> get(JsonObject body) {
-    PostRequests.Get request = PostRequests.Get.fromJson(body);
+  /** A renamed post answers at its old slug with where it moved (readers only learn of public moves). */
+  private Future<PostLookup> get(PostRequests.Get request) {
     return repository.findBySlug(request.slug(), request.includeUnpublished())
-        .compose(post -> post != null ? Future.succeededFuture(post.toJson())
-            : repository.redirectFor(request.slug(), request.includeUnpublished()).compose(movedTo -> Future.failedFuture(movedTo == null
-                ? notFound(request.slug()) : new ServiceFailure(ServiceFailure.MOVED_PERMANENTLY, movedTo))));
+        .compose(post -> post != null ? Future.succeededFuture(new PostLookup.Found(post))
+            : repository.redirectFor(request.slug(), request.includeUnpublished()).compose(movedTo -> movedTo == null
+                ? Future.failedFuture(notFound(request.slug())) : Future.succeededFuture(new PostLookup.Moved(movedTo))));
   }
 
-  private Future<JsonObject> update(JsonObject body) {
-    PostRequests.Update request = PostRequests.Update.fromJson(body);
+  private Future<Post> update(PostRequests.Update request) {
     return writer.update(request.slug(), request.expectedVersion(), request.input(), null)
         .compose(post -> reread(post.slug()));
   }
 
   /** Deleting moves the post to the trash, from where {@link #restoreFromTrash} brings it back. */
-  private Future<JsonObject> delete(JsonObject body) {
-    PostRequests.Delete request = PostRequests.Delete.fromJson(body);
+  private Future<Void> delete(PostRequests.Delete request) {
     return repository.trash(request.slug(), request.expectedVersion())
-        .compose(deleted -> deleted ? Future.succeededFuture() : writer.whyNotWritten(request.slug()))
-        .onSuccess(ignored -> vertx.eventBus().publish(Addresses.POSTS_CHANGED,
-            new PostRequests.Changed(request.slug(), request.slug(), 0, "deleted").toJson()))
-        .map(new JsonObject());
+        .compose(deleted -> deleted ? Future.<Void>succeededFuture() : writer.whyNotWritten(request.slug()))
+        .onSuccess(ignored -> PostsContracts.CHANGED.publish(vertx.eventBus(),
+            new PostRequests.Changed(request.slug(), request.slug(), 0, ChangeKind.DELETED)));
   }
 
-  private Future<JsonObject> list(JsonObject body) {
-    PostRequests.List request = PostRequests.List.fromJson(body);
+  private Future<PostPage> list(PostRequests.List request) {
     if (request.limit() < 1 || request.limit() > MAX_LIST_LIMIT) {
       return Future.failedFuture(ServiceFailure.badRequest("limit must be between 1 and " + MAX_LIST_LIMIT));
     }
     Cursor after = request.cursor() == null || request.cursor().isEmpty() ? null : Cursor.decode(request.cursor());
     return repository.list(request.limit(), after, normalisedTag(request.tag()), request.series(),
             request.includeUnpublished())
-        .map(page -> page.toJson(request.withHtml()));
+        .map(page -> page.withHtml(request.withHtml()));
   }
 
-  private Future<JsonObject> tags(JsonObject body) {
-    return repository.tags(PostRequests.Tags.fromJson(body).includeUnpublished())
-        .map(tags -> new JsonObject().put("items", tags));
+  private Future<PostReplies.Tags> tags(PostRequests.Tags request) {
+    return repository.tags(request.includeUnpublished()).map(PostReplies.Tags::new);
   }
 
-  private Future<JsonObject> series(JsonObject body) {
-    PostRequests.Series request = PostRequests.Series.fromJson(body);
+  private Future<PostReplies.SeriesParts> series(PostRequests.Series request) {
     if (request.name() == null || request.name().isBlank()) {
       return Future.failedFuture(ServiceFailure.badRequest("a series name is required"));
     }
-    return repository.series(request.name().strip(), request.includeUnpublished()).compose(parts -> {
-      if (parts.isEmpty()) {
-        return Future.failedFuture(ServiceFailure.notFound("no series named '" + request.name() + "'"));
-      }
-      JsonArray items = new JsonArray();
-      parts.forEach(part -> items.add(part.toSummaryJson()));
-      return Future.succeededFuture(new JsonObject().put("name", request.name().strip()).put("parts", items));
-    });
+    return repository.series(request.name().strip(), request.includeUnpublished()).compose(parts -> parts.isEmpty()
+        ? Future.failedFuture(ServiceFailure.notFound("no series named '" + request.name() + "'"))
+        : Future.succeededFuture(new PostReplies.SeriesParts(request.name().strip(), parts)));
   }
 
-  private Future<JsonObject> search(JsonObject body) {
-    PostRequests.Search request = PostRequests.Search.fromJson(body);
+  private Future<PostReplies.SearchHits> search(PostRequests.Search request) {
     if (request.query() == null || request.query().isBlank()) {
       return Future.failedFuture(ServiceFailure.badRequest("q is required: the words to search for"));
     }
@@ -148,30 +136,22 @@ public final class PostsVerticle extends VerticleBase {
       return Future.failedFuture(ServiceFailure.badRequest("limit must be between 1 and " + MAX_LIST_LIMIT));
     }
     return repository.search(request.query(), request.limit(), normalisedTag(request.tag()), request.includeUnpublished())
-        .map(hits -> new JsonObject().put("items", hits));
+        .map(PostReplies.SearchHits::new);
   }
 
-  private Future<JsonObject> revisions(JsonObject body) {
-    String slug = PostRequests.Revision.fromJson(body).slug();
-    return repository.revisions(slug).compose(revisions -> revisions == null
-        ? Future.failedFuture(notFound(slug)) : Future.succeededFuture(new JsonObject().put("items", revisions)));
-  }
-
-  private Future<JsonObject> revision(JsonObject body) {
-    PostRequests.Revision request = PostRequests.Revision.fromJson(body);
-    return findRevision(request);
+  private Future<PostReplies.Revisions> revisions(PostRequests.Revision request) {
+    return repository.revisions(request.slug()).compose(revisions -> revisions == null
+        ? Future.failedFuture(notFound(request.slug())) : Future.succeededFuture(new PostReplies.Revisions(revisions)));
   }
 
   /** The revision's source becomes the post's next version; the history keeps everything. */
-  private Future<JsonObject> restoreRevision(JsonObject body) {
-    PostRequests.Revision request = PostRequests.Revision.fromJson(body);
+  private Future<Post> restoreRevision(PostRequests.Revision request) {
     return findRevision(request).compose(revision -> repository.currentVersion(request.slug())
         .compose(current -> update(new PostRequests.Update(request.slug(), current,
-            new PostInput(revision.getString("markdown"), revision.getString("title"), null, null, null, null, null, null))
-            .toJson())));
+            new PostInput(revision.markdown(), revision.title(), null, null, null, null, null, null)))));
   }
 
-  private Future<JsonObject> findRevision(PostRequests.Revision request) {
+  private Future<PostReplies.RevisionSource> findRevision(PostRequests.Revision request) {
     if (request.version() == null) {
       return Future.failedFuture(ServiceFailure.badRequest("a revision number is required"));
     }
@@ -180,13 +160,13 @@ public final class PostsVerticle extends VerticleBase {
         : Future.failedFuture(ServiceFailure.notFound("post '" + request.slug() + "' has no revision " + request.version())));
   }
 
-  private Future<JsonObject> trash(JsonObject body) {
-    int limit = Math.max(1, Math.min(PostRequests.Trash.fromJson(body).limit(), 1000));
-    return repository.listTrash(limit).map(items -> new JsonObject().put("items", items));
+  private Future<PostReplies.Trash> trash(PostRequests.Trash request) {
+    int limit = Math.max(1, Math.min(request.limit(), 1000));
+    return repository.listTrash(limit).map(PostReplies.Trash::new);
   }
 
-  private Future<JsonObject> restoreFromTrash(JsonObject body) {
-    Long id = PostRequests.Trash.fromJson(body).id();
+  private Future<Post> restoreFromTrash(PostRequests.Trash request) {
+    Long id = request.id();
     if (id == null) {
       return Future.failedFuture(ServiceFailure.badRequest("the id of a trashed post is required"));
     }
@@ -196,8 +176,14 @@ public final class PostsVerticle extends VerticleBase {
         .compose(post -> post == null
             ? Future.failedFuture(ServiceFailure.notFound("no trashed post with id " + id))
             : Future.succeededFuture(post))
-        .onSuccess(post -> writer.announce(post, null, "restored"))
+        .onSuccess(post -> writer.announce(post, null, ChangeKind.RESTORED))
         .compose(post -> reread(post.slug()));
+  }
+
+  private Future<PostReplies.OldPathMatch> oldPath(PostRequests.OldPath request) {
+    String path = OldPaths.normalise(request.path());
+    return (path == null ? Future.<String>succeededFuture(null) : repository.slugForOldPath(path))
+        .map(PostReplies.OldPathMatch::new);
   }
 
   private static UUID jobId(JsonObject body) {

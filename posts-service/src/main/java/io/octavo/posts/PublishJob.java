@@ -1,9 +1,10 @@
 package io.octavo.posts;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.octavo.common.Addresses;
 import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsContracts;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
@@ -32,8 +33,8 @@ public final class PublishJob extends VerticleBase {
   public Future<?> start() {
     repository = new PostsRepository(Database.pool(vertx, settings), meters);
     timer = vertx.setPeriodic(INTERVAL_MS, id -> repository.publishDue()
-        .onSuccess(published -> published.forEach(post -> vertx.eventBus().publish(Addresses.POSTS_CHANGED,
-            new PostRequests.Changed(post.slug(), null, post.version(), "published").toJson())))
+        .onSuccess(published -> published.forEach(post -> PostsContracts.CHANGED.publish(vertx.eventBus(),
+            new PostRequests.Changed(post.slug(), null, post.version(), ChangeKind.PUBLISHED))))
         .onFailure(error -> LOG.debug("publishing due posts skipped: {}", error.getMessage())));
     return Future.succeededFuture();
   }

@@ -2,9 +2,10 @@ package io.octavo.posts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.octavo.common.Addresses;
 import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -58,7 +59,7 @@ public final class RenderJob extends VerticleBase {
     }
     running = true;
     renderer.health()
-        .map(health -> health.getInteger("renderer_version", 0))
+        .map(health -> health.rendererVersion() == null ? 0 : health.rendererVersion())
         .compose(version -> repository.claimForRender(version, BATCH, LEASE_SECONDS))
         .compose(pending -> renderAll(pending).map(pending.size()))
         .onFailure(error -> LOG.debug("background render skipped: {}", error.getMessage()))
@@ -88,8 +89,8 @@ public final class RenderJob extends VerticleBase {
         .compose(stored -> {
           if (stored != null) {
             rendered.increment();
-            vertx.eventBus().publish(Addresses.POSTS_CHANGED,
-                new PostRequests.Changed(stored.slug(), null, stored.version(), "rendered").toJson());
+            PostsContracts.CHANGED.publish(vertx.eventBus(),
+                new PostRequests.Changed(stored.slug(), null, stored.version(), ChangeKind.RENDERED));
           }
           return Future.<Void>succeededFuture();
         })

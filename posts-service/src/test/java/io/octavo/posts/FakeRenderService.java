@@ -1,6 +1,6 @@
 package io.octavo.posts;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.render.RenderContracts;
 import io.octavo.common.render.RenderRequest;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Vertx;
@@ -30,13 +30,13 @@ final class FakeRenderService {
   }
 
   FakeRenderService start() {
-    render = vertx.eventBus().consumer(Addresses.RENDER_MARKDOWN, message -> {
+    render = vertx.eventBus().consumer(RenderContracts.MARKDOWN.address(), message -> {
       String markdown = RenderRequest.fromJson(message.body()).body();
       String html = "<p>" + markdown.strip() + "</p>\n" + (version == VERSION ? "" : "<!-- v" + version + " -->");
       message.reply(new Rendered(html, "<p>excerpt</p>\n", false,
           new JsonArray(), markdown.split("\\s+").length, version).toJson());
     });
-    health = vertx.eventBus().consumer(Addresses.RENDER_HEALTH,
+    health = vertx.eventBus().consumer(RenderContracts.HEALTH.address(),
         message -> message.reply(new JsonObject().put("status", "UP").put("renderer_version", version)));
     render.completion().await();
     health.completion().await();

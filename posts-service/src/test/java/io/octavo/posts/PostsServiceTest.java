@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.config.PgSettings;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostInput;
 import io.octavo.common.posts.PostPage;
+import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.testing.TestPostgres;
@@ -84,7 +86,7 @@ class PostsServiceTest {
     assertThat(created.renderPending()).isFalse();
     assertThat(created.html()).contains("Body text");
 
-    Post read = posts.get(new PostRequests.Get("front-matter-title", false)).await();
+    Post read = found(new PostRequests.Get("front-matter-title", false));
     assertThat(read).isEqualTo(created);
   }
 
@@ -116,7 +118,7 @@ class PostsServiceTest {
     }
     io.vertx.core.Future.join(writes).await();
     assertThat(writes).allSatisfy(write -> assertThat(write.succeeded()).as(String.valueOf(write.cause())).isTrue());
-    assertThat(posts.get(new PostRequests.Get(created.slug(), true)).await().version()).isEqualTo(7);
+    assertThat(found(new PostRequests.Get(created.slug(), true)).version()).isEqualTo(7);
     assertThat(failureCode(() -> posts.update(new PostRequests.Update("no-such-post", PostRequests.Update.ANY_VERSION,
         post("x"))).await())).as("any version needs a current one to replace").isEqualTo(404);
   }
@@ -152,7 +154,7 @@ class PostsServiceTest {
   void deleteRemovesThePost() {
     Post created = posts.create(post("# Doomed\n\nbye")).await();
     posts.delete(new PostRequests.Delete(created.slug(), null)).await();
-    assertThat(failureCode(() -> posts.get(new PostRequests.Get(created.slug(), true)).await())).isEqualTo(404);
+    assertThat(failureCode(() -> found(new PostRequests.Get(created.slug(), true)))).isEqualTo(404);
     assertThat(failureCode(() -> posts.delete(new PostRequests.Delete(created.slug(), null)).await())).isEqualTo(404);
   }
 
@@ -162,8 +164,8 @@ class PostsServiceTest {
     Post scheduled = posts.create(new PostInput("s", "Later", null, null, null, null, "published",
         OffsetDateTime.now().plusDays(1).toString())).await();
     assertThat(scheduled.status()).isEqualTo("scheduled");
-    assertThat(failureCode(() -> posts.get(new PostRequests.Get("a-draft", false)).await())).isEqualTo(404);
-    assertThat(posts.get(new PostRequests.Get("a-draft", true)).await().status()).isEqualTo("draft");
+    assertThat(failureCode(() -> found(new PostRequests.Get("a-draft", false)))).isEqualTo(404);
+    assertThat(found(new PostRequests.Get("a-draft", true)).status()).isEqualTo("draft");
     List<String> anonymous = posts.list(new PostRequests.List(100, null, null, null, false)).await()
         .items().stream().map(Post::slug).toList();
     assertThat(anonymous).doesNotContain("a-draft", "later");
@@ -223,10 +225,10 @@ class PostsServiceTest {
     Post stored = posts.create(post("# While Down\n\nstill stored")).await();
     assertThat(stored.renderPending()).isTrue();
     assertThat(stored.html()).isNull();
-    assertThat(posts.get(new PostRequests.Get("while-down", false)).await().markdown()).contains("still stored");
+    assertThat(found(new PostRequests.Get("while-down", false)).markdown()).contains("still stored");
 
     CompletableFuture<JsonObject> renderedEvent = new CompletableFuture<>();
-    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_CHANGED, message -> {
+    vertx.eventBus().<JsonObject>consumer(PostsContracts.CHANGED.address(), message -> {
       if ("rendered".equals(message.body().getString("change"))
           && "while-down".equals(message.body().getString("slug"))) {
         renderedEvent.complete(message.body());
@@ -235,7 +237,7 @@ class PostsServiceTest {
     render.start();
 
     JsonObject event = renderedEvent.get(20, TimeUnit.SECONDS);
-    Post rendered = posts.get(new PostRequests.Get("while-down", false)).await();
+    Post rendered = found(new PostRequests.Get("while-down", false));
     assertThat(rendered.renderPending()).isFalse();
     assertThat(rendered.html()).contains("still stored");
     assertThat(rendered.version()).isEqualTo(event.getLong("version")).isEqualTo(2);
@@ -247,7 +249,7 @@ class PostsServiceTest {
     assertThat(stored.html()).doesNotContain("v8");
 
     CompletableFuture<JsonObject> reRendered = new CompletableFuture<>();
-    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_CHANGED, message -> {
+    vertx.eventBus().<JsonObject>consumer(PostsContracts.CHANGED.address(), message -> {
       if ("rendered".equals(message.body().getString("change"))
           && "old-render".equals(message.body().getString("slug"))) {
         reRendered.complete(message.body());
@@ -257,7 +259,7 @@ class PostsServiceTest {
     new FakeRenderService(vertx, 8).start();
 
     reRendered.get(20, TimeUnit.SECONDS);
-    Post after = posts.get(new PostRequests.Get("old-render", false)).await();
+    Post after = found(new PostRequests.Get("old-render", false));
     assertThat(after.html()).contains("<!-- v8 -->");
     assertThat(after.markdown()).isEqualTo(stored.markdown());
     assertThat(after.version()).isEqualTo(stored.version() + 1);
@@ -289,7 +291,7 @@ class PostsServiceTest {
   void invalidCallsNeverCrashTheConsumer() {
     assertThatThrownBy(() -> posts.list(new PostRequests.List(0, null, null, null, false)).await())
         .isInstanceOf(ReplyException.class);
-    assertThat(posts.health().await().getString("status")).isEqualTo("UP");
+    assertThat(posts.health().await().status()).isEqualTo("UP");
   }
 
   @Test
@@ -318,10 +320,26 @@ class PostsServiceTest {
         .await();
     assertThat(created.title()).isEqualTo("From Hugo");
     assertThat(created.html()).contains("Kites over the bay.").doesNotContain("zebrafish");
-    assertThat(posts.search(new PostRequests.Search("zebrafish", 10, null, false)).await().getJsonArray("items"))
+    assertThat(posts.search(new PostRequests.Search("zebrafish", 10, null, false)).await().items())
         .isEmpty();
-    JsonArray kites = posts.search(new PostRequests.Search("kites", 10, null, false)).await().getJsonArray("items");
+    List<PostReplies.SearchHit> kites = posts.search(new PostRequests.Search("kites", 10, null, false)).await().items();
     assertThat(kites).hasSize(1);
-    assertThat(kites.getJsonObject(0).getString("snippet_html")).contains("<mark>Kites</mark>").doesNotContain("title");
+    assertThat(kites.get(0).snippetHtml()).contains("<mark>Kites</mark>").doesNotContain("title");
+  }
+
+  @Test
+  void aRenamedPostAnswersAtItsOldSlugWithTheSlugItMovedTo() {
+    Post created = posts.create(new PostInput("Body", "Old Name", "old-name", null, null, null, "published", null))
+        .await();
+    posts.update(new PostRequests.Update(created.slug(), created.version(),
+        new PostInput("Body", "Old Name", "new-name", null, null, null, "published", null))).await();
+
+    assertThat(found(new PostRequests.Get("old-name", false))).isEqualTo(new PostLookup.Moved("new-name"));
+    assertThat(failureCode(() -> found(new PostRequests.Get("never-was", false)))).isEqualTo(404);
+  }
+
+  /** The post at a slug that has not moved. */
+  private Post found(PostRequests.Get request) {
+    return ((PostLookup.Found) posts.get(request).await()).post();
   }
 }

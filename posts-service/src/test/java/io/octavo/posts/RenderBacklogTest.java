@@ -2,7 +2,7 @@ package io.octavo.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.config.PgSettings;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
@@ -50,7 +50,7 @@ class RenderBacklogTest {
 
     Set<String> rendered = ConcurrentHashMap.newKeySet();
     Promise<Void> all = Promise.promise();
-    vertx.eventBus().<JsonObject>consumer(Addresses.POSTS_CHANGED, message -> {
+    vertx.eventBus().<JsonObject>consumer(PostsContracts.CHANGED.address(), message -> {
       if ("rendered".equals(message.body().getString("change")) && rendered.add(message.body().getString("slug"))
           && rendered.size() == POSTS) {
         all.tryComplete();

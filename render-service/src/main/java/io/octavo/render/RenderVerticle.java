@@ -3,15 +3,15 @@ package io.octavo.render;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.octavo.common.Addresses;
 import io.octavo.common.bus.MeteredConsumers;
+import io.octavo.common.contracts.Health;
 import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.render.RenderContracts;
 import io.octavo.common.render.RenderRequest;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,9 +43,9 @@ public final class RenderVerticle extends VerticleBase {
     workers = vertx.createSharedWorkerExecutor(WORKERS, Math.max(1, Runtime.getRuntime().availableProcessors()));
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(
-        consumers.register(Addresses.RENDER_MARKDOWN, this::render),
-        consumers.register(Addresses.RENDER_HEALTH, body -> Future.succeededFuture(
-            new JsonObject().put("status", "UP").put("renderer_version", MarkdownRenderer.VERSION))));
+        consumers.register(RenderContracts.MARKDOWN, this::render),
+        consumers.register(RenderContracts.HEALTH,
+            nothing -> Future.succeededFuture(new Health(Health.UP, MarkdownRenderer.VERSION))));
   }
 
   @Override
@@ -53,13 +53,13 @@ public final class RenderVerticle extends VerticleBase {
     return workers.close();
   }
 
-  private Future<JsonObject> render(JsonObject body) {
-    String markdown = RenderRequest.fromJson(body).body();
+  private Future<Rendered> render(RenderRequest request) {
+    String markdown = request.body();
     return workers.executeBlocking(() -> renderTime.recordCallable(() -> renderer.render(markdown)), false)
         .map(rendered -> {
           sourceSize.record(markdown.getBytes(StandardCharsets.UTF_8).length);
           htmlSize.record(rendered.html().length());
-          return rendered.toJson();
+          return rendered;
         });
   }
 }

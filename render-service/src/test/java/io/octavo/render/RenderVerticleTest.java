@@ -3,6 +3,7 @@ package io.octavo.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.octavo.common.contracts.Health;
 import io.octavo.common.render.RenderClient;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
@@ -43,9 +44,9 @@ class RenderVerticleTest {
 
   @Test
   void healthReportsTheRendererVersion() {
-    JsonObject health = client.health().await();
-    assertThat(health.getString("status")).isEqualTo("UP");
-    assertThat(health.getInteger("renderer_version")).isEqualTo(MarkdownRenderer.VERSION);
+    Health health = client.health().await();
+    assertThat(health.status()).isEqualTo("UP");
+    assertThat(health.rendererVersion()).isEqualTo(MarkdownRenderer.VERSION);
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.octavo.standalone;
 import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -204,7 +204,7 @@ class PostsApiTest {
   @Test
   void aScheduledPostGoesLiveAtItsTimeWithAnEvent() throws Exception {
     CompletableFuture<JsonObject> live = new CompletableFuture<>();
-    octavo.vertx().eventBus().<JsonObject>consumer(Addresses.POSTS_CHANGED, message -> {
+    octavo.vertx().eventBus().<JsonObject>consumer(PostsContracts.CHANGED.address(), message -> {
       if ("published".equals(message.body().getString("change")) && "on-the-hour".equals(message.body().getString("slug"))) {
         live.complete(message.body());
       }

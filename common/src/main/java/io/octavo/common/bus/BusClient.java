@@ -1,13 +1,13 @@
 package io.octavo.common.bus;
 
+import io.octavo.common.contracts.BusContract;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
-/** Request/reply over the event bus with an explicit send timeout (never the 30 s default). */
+/** Typed request/reply over the event bus with an explicit send timeout (never the 30 s default). */
 public final class BusClient {
   private final Vertx vertx;
   private final DeliveryOptions options;
@@ -17,17 +17,17 @@ public final class BusClient {
     this.options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
   }
 
-  public Future<JsonObject> request(String address, JsonObject body) {
-    return vertx.eventBus().<JsonObject>request(address, body, options).map(Message::body);
+  public <Req, Res> Future<Res> request(BusContract<Req, Res> contract, Req request) {
+    return request(contract, request, options);
   }
 
   /** A request that may take longer than the usual timeout (an import batch renders many posts). */
-  public Future<JsonObject> request(String address, JsonObject body, Duration timeout) {
-    return vertx.eventBus().<JsonObject>request(address, body, new DeliveryOptions().setSendTimeout(timeout.toMillis()))
-        .map(Message::body);
+  public <Req, Res> Future<Res> request(BusContract<Req, Res> contract, Req request, Duration timeout) {
+    return request(contract, request, new DeliveryOptions().setSendTimeout(timeout.toMillis()));
   }
 
-  public void publish(String address, JsonObject body) {
-    vertx.eventBus().publish(address, body);
+  private <Req, Res> Future<Res> request(BusContract<Req, Res> contract, Req request, DeliveryOptions delivery) {
+    return vertx.eventBus().<JsonObject>request(contract.address(), contract.request().encode(request), delivery)
+        .map(reply -> contract.reply().decode(reply.body() == null ? new JsonObject() : reply.body()));
   }
 }

@@ -2,6 +2,7 @@ package io.octavo.common.bus;
 
 import io.micrometer.core.instrument.Timer;
 import io.octavo.common.ServiceFailure;
+import io.octavo.common.contracts.BusContract;
 import io.octavo.common.metrics.ServiceMeters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,20 +27,26 @@ public final class MeteredConsumers {
     this.meters = meters;
   }
 
-  /** Completes once the consumer is registered (cluster-wide when clustered). */
-  public Future<Void> register(String address, Function<JsonObject, Future<JsonObject>> handler) {
+  /**
+   * Answers {@code contract}'s address with {@code handler}; completes once the consumer is
+   * registered (cluster-wide when clustered).
+   */
+  public <Req, Res> Future<Void> register(BusContract<Req, Res> contract, Function<Req, Future<Res>> handler) {
+    String address = contract.address();
     Timer timer = meters.timer("octavo.bus.handling", "address", address);
     return vertx.eventBus()
-        .<JsonObject>consumer(address, message -> handle(address, timer, handler, message))
+        .<JsonObject>consumer(address, message -> handle(contract, timer, handler, message))
         .completion();
   }
 
-  private void handle(String address, Timer timer, Function<JsonObject, Future<JsonObject>> handler,
-                      Message<JsonObject> message) {
+  private <Req, Res> void handle(BusContract<Req, Res> contract, Timer timer, Function<Req, Future<Res>> handler,
+                                 Message<JsonObject> message) {
+    String address = contract.address();
     Timer.Sample sample = Timer.start(meters.registry());
     Future<JsonObject> reply;
     try {
-      reply = handler.apply(message.body() == null ? new JsonObject() : message.body());
+      Req request = contract.request().decode(message.body() == null ? new JsonObject() : message.body());
+      reply = handler.apply(request).map(contract.reply()::encode);
     } catch (RuntimeException e) {
       reply = Future.failedFuture(e);
     }

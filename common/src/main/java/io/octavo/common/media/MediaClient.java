@@ -1,6 +1,5 @@
 package io.octavo.common.media;
 
-import io.octavo.common.Addresses;
 import io.octavo.common.bus.BusClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,46 +20,46 @@ public final class MediaClient {
 
   /** Starts an upload; the reply's {@code upload} names it in the calls that follow. */
   public Future<String> begin() {
-    return bus.request(Addresses.MEDIA_UPLOAD_BEGIN, new JsonObject()).map(reply -> reply.getString("upload"));
+    return bus.request(MediaContracts.UPLOAD_BEGIN, new JsonObject()).map(reply -> reply.getString("upload"));
   }
 
   public Future<Void> chunk(String upload, int seq, Buffer data) {
-    return bus.request(Addresses.MEDIA_UPLOAD_CHUNK,
+    return bus.request(MediaContracts.UPLOAD_CHUNK,
         new JsonObject().put("upload", upload).put("seq", seq).put("data", data)).mapEmpty();
   }
 
   /** Stores the upload as an item, or returns the item that already has these bytes. */
   public Future<JsonObject> finish(MediaUpload upload) {
-    return bus.request(Addresses.MEDIA_UPLOAD_FINISH, upload.toJson());
+    return bus.request(MediaContracts.UPLOAD_FINISH, upload.toJson());
   }
 
   /** An item with the posts that reference it. */
   public Future<JsonObject> get(long id) {
-    return bus.request(Addresses.MEDIA_GET, new JsonObject().put("id", id));
+    return bus.request(MediaContracts.GET, new JsonObject().put("id", id));
   }
 
   /** What serving a file needs, by its content address. */
   public Future<MediaFile> file(String sha256) {
-    return bus.request(Addresses.MEDIA_GET, new JsonObject().put("sha256", sha256)).map(MediaFile::fromJson);
+    return bus.request(MediaContracts.GET, new JsonObject().put("sha256", sha256)).map(MediaFile::fromJson);
   }
 
   /** The copy of an image {@code width} pixels wide, as serving needs it; fails with 404 while there is none. */
   public Future<MediaFile> variant(String sha256, int width) {
-    return bus.request(Addresses.MEDIA_GET, new JsonObject().put("sha256", sha256).put("width", width))
+    return bus.request(MediaContracts.GET, new JsonObject().put("sha256", sha256).put("width", width))
         .map(MediaFile::fromJson);
   }
 
   public Future<JsonObject> list(int limit, String cursor) {
-    return bus.request(Addresses.MEDIA_LIST, new JsonObject().put("limit", limit).put("cursor", cursor));
+    return bus.request(MediaContracts.LIST, new JsonObject().put("limit", limit).put("cursor", cursor));
   }
 
   public Future<JsonObject> delete(long id, boolean force) {
-    return bus.request(Addresses.MEDIA_DELETE, new JsonObject().put("id", id).put("force", force));
+    return bus.request(MediaContracts.DELETE, new JsonObject().put("id", id).put("force", force));
   }
 
   /** Chunk {@code seq} of a stored file. */
   public Future<Buffer> read(MediaFile file, int seq) {
-    return bus.request(Addresses.MEDIA_READ, new JsonObject().put("blob", file.blob()).put("seq", seq))
+    return bus.request(MediaContracts.READ, new JsonObject().put("blob", file.blob()).put("seq", seq))
         .map(reply -> reply.getBuffer("data"));
   }
 }

@@ -4,8 +4,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** Reply of {@code posts.list}: summaries newest first, and the cursor of the next page or null. */
-public record PostPage(List<Post> items, String nextCursor) {
+/**
+ * Reply of {@code posts.list}: summaries newest first, and the cursor of the next page or null.
+ * {@code withHtml}: each item carries its full HTML too (feeds ask for it; lists do not).
+ */
+public record PostPage(List<Post> items, String nextCursor, boolean withHtml) {
+
+  public PostPage(List<Post> items, String nextCursor) {
+    this(items, nextCursor, false);
+  }
+
+  public PostPage withHtml(boolean html) {
+    return new PostPage(items, nextCursor, html);
+  }
 
   public static PostPage fromJson(JsonObject json) {
     return new PostPage(
@@ -15,11 +26,6 @@ public record PostPage(List<Post> items, String nextCursor) {
   }
 
   public JsonObject toJson() {
-    return toJson(false);
-  }
-
-  /** Summaries, or with {@code withHtml} the summaries plus each post's HTML (for feeds). */
-  public JsonObject toJson(boolean withHtml) {
     JsonArray array = new JsonArray();
     items.forEach(post -> array.add(withHtml ? post.toSummaryJson().put("html", post.html()) : post.toSummaryJson()));
     return new JsonObject().put("items", array).put("next_cursor", nextCursor);

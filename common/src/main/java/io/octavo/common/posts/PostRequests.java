@@ -70,15 +70,15 @@ public final class PostRequests {
   }
 
   /** Published on {@code posts.changed}: a post's slug (old and new) and its new version. */
-  public record Changed(String slug, String previousSlug, long version, String change) {
+  public record Changed(String slug, String previousSlug, long version, ChangeKind change) {
     public static Changed fromJson(JsonObject json) {
       return new Changed(json.getString("slug"), json.getString("previous_slug"),
-          json.getLong("version", 0L), json.getString("change"));
+          json.getLong("version", 0L), ChangeKind.fromWire(json.getString("change")));
     }
 
     public JsonObject toJson() {
       return new JsonObject().put("slug", slug).put("previous_slug", previousSlug)
-          .put("version", version).put("change", change);
+          .put("version", version).put("change", change == null ? null : change.wire());
     }
   }
 
@@ -141,6 +141,17 @@ public final class PostRequests {
 
     public JsonObject toJson() {
       return new JsonObject().put("id", id).put("limit", limit);
+    }
+  }
+
+  /** {@code posts.oldpath}: a public path of an imported site's old URL. */
+  public record OldPath(String path) {
+    public static OldPath fromJson(JsonObject json) {
+      return new OldPath(json.getString("path"));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("path", path);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.octavo.common.posts;
 
-import io.octavo.common.Addresses;
 import io.octavo.common.bus.BusClient;
+import io.octavo.common.contracts.Health;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -17,55 +17,56 @@ public final class PostsClient {
   }
 
   public Future<Post> create(PostInput input) {
-    return bus.request(Addresses.POSTS_CREATE, input.toJson()).map(Post::fromJson);
+    return bus.request(PostsContracts.CREATE, input);
   }
 
-  public Future<Post> get(PostRequests.Get request) {
-    return bus.request(Addresses.POSTS_GET, request.toJson()).map(Post::fromJson);
+  /** The post, or the slug it moved to. */
+  public Future<PostLookup> get(PostRequests.Get request) {
+    return bus.request(PostsContracts.GET, request);
   }
 
   public Future<Post> update(PostRequests.Update request) {
-    return bus.request(Addresses.POSTS_UPDATE, request.toJson()).map(Post::fromJson);
+    return bus.request(PostsContracts.UPDATE, request);
   }
 
   public Future<Void> delete(PostRequests.Delete request) {
-    return bus.request(Addresses.POSTS_DELETE, request.toJson()).mapEmpty();
+    return bus.request(PostsContracts.DELETE, request);
   }
 
   public Future<PostPage> list(PostRequests.List request) {
-    return bus.request(Addresses.POSTS_LIST, request.toJson()).map(PostPage::fromJson);
+    return bus.request(PostsContracts.LIST, request);
   }
 
-  public Future<JsonObject> tags(PostRequests.Tags request) {
-    return bus.request(Addresses.POSTS_TAGS, request.toJson());
+  public Future<PostReplies.Tags> tags(PostRequests.Tags request) {
+    return bus.request(PostsContracts.TAGS, request);
   }
 
-  public Future<JsonObject> series(PostRequests.Series request) {
-    return bus.request(Addresses.POSTS_SERIES, request.toJson());
+  public Future<PostReplies.SeriesParts> series(PostRequests.Series request) {
+    return bus.request(PostsContracts.SERIES, request);
   }
 
-  public Future<JsonObject> search(PostRequests.Search request) {
-    return bus.request(Addresses.POSTS_SEARCH, request.toJson());
+  public Future<PostReplies.SearchHits> search(PostRequests.Search request) {
+    return bus.request(PostsContracts.SEARCH, request);
   }
 
-  public Future<JsonObject> revisions(String slug) {
-    return bus.request(Addresses.POSTS_REVISIONS, new PostRequests.Revision(slug, null).toJson());
+  public Future<PostReplies.Revisions> revisions(String slug) {
+    return bus.request(PostsContracts.REVISIONS, new PostRequests.Revision(slug, null));
   }
 
-  public Future<JsonObject> revision(PostRequests.Revision request) {
-    return bus.request(Addresses.POSTS_REVISION, request.toJson());
+  public Future<PostReplies.RevisionSource> revision(PostRequests.Revision request) {
+    return bus.request(PostsContracts.REVISION, request);
   }
 
   public Future<Post> restoreRevision(PostRequests.Revision request) {
-    return bus.request(Addresses.POSTS_RESTORE_REVISION, request.toJson()).map(Post::fromJson);
+    return bus.request(PostsContracts.RESTORE_REVISION, request);
   }
 
-  public Future<JsonObject> trash(int limit) {
-    return bus.request(Addresses.POSTS_TRASH, new PostRequests.Trash(null, limit).toJson());
+  public Future<PostReplies.Trash> trash(int limit) {
+    return bus.request(PostsContracts.TRASH, new PostRequests.Trash(null, limit));
   }
 
   public Future<Post> restoreFromTrash(long id) {
-    return bus.request(Addresses.POSTS_RESTORE_FROM_TRASH, new PostRequests.Trash(id, 1).toJson()).map(Post::fromJson);
+    return bus.request(PostsContracts.RESTORE_FROM_TRASH, new PostRequests.Trash(id, 1));
   }
 
   /** Starts an import job of {@code total} files; the reply holds its {@code id}. */
@@ -79,13 +80,12 @@ public final class PostsClient {
    * engine); the reply holds the job's {@code id} and the detected {@code site}.
    */
   public Future<JsonObject> startImport(int total, JsonObject site) {
-    return bus.request(Addresses.POSTS_IMPORT_START, new JsonObject().put("total", total).put("site", site));
+    return bus.request(PostsContracts.IMPORT_START, new JsonObject().put("total", total).put("site", site));
   }
 
   /** The slug of the post whose old site had this public path, or null. */
   public Future<String> slugForOldPath(String path) {
-    return bus.request(Addresses.POSTS_OLD_PATH, new JsonObject().put("path", path))
-        .map(reply -> reply.getString("slug"));
+    return bus.request(PostsContracts.OLD_PATH, new PostRequests.OldPath(path)).map(PostReplies.OldPathMatch::slug);
   }
 
   /**
@@ -97,23 +97,23 @@ public final class PostsClient {
   }
 
   public Future<JsonObject> importBatch(String job, JsonArray files, Duration timeout) {
-    return bus.request(Addresses.POSTS_IMPORT_BATCH, new JsonObject().put("id", job).put("files", files), timeout);
+    return bus.request(PostsContracts.IMPORT_BATCH, new JsonObject().put("id", job).put("files", files), timeout);
   }
 
   public Future<JsonObject> finishImport(String job, String error) {
-    return bus.request(Addresses.POSTS_IMPORT_FINISH, new JsonObject().put("id", job).put("error", error));
+    return bus.request(PostsContracts.IMPORT_FINISH, new JsonObject().put("id", job).put("error", error));
   }
 
   public Future<JsonObject> importJob(String job) {
-    return bus.request(Addresses.POSTS_IMPORT_GET, new JsonObject().put("id", job));
+    return bus.request(PostsContracts.IMPORT_GET, new JsonObject().put("id", job));
   }
 
   /** A page of the export: {@code {items: [{path, content}], next_after_id}}. */
   public Future<JsonObject> export(long afterId, int limit) {
-    return bus.request(Addresses.POSTS_EXPORT, new JsonObject().put("after_id", afterId).put("limit", limit));
+    return bus.request(PostsContracts.EXPORT, new JsonObject().put("after_id", afterId).put("limit", limit));
   }
 
-  public Future<JsonObject> health() {
-    return bus.request(Addresses.POSTS_HEALTH, new JsonObject());
+  public Future<Health> health() {
+    return bus.request(PostsContracts.HEALTH, null);
   }
 }

@@ -1,12 +1,11 @@
 package io.octavo.common.render;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.contracts.Health;
 import io.octavo.common.bus.BusClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 /**
@@ -23,10 +22,9 @@ public final class RenderClient {
 
   /** Renders a post's body: the Markdown after its front matter ({@code FrontMatterBlock.bodyOf}). */
   public Future<Rendered> render(String body) {
-    JsonObject request = new RenderRequest(body).toJson();
-    return bus.request(Addresses.RENDER_MARKDOWN, request)
-        .recover(error -> retriable(error) ? bus.request(Addresses.RENDER_MARKDOWN, request) : Future.failedFuture(error))
-        .map(Rendered::fromJson);
+    RenderRequest request = new RenderRequest(body);
+    return bus.request(RenderContracts.MARKDOWN, request)
+        .recover(error -> retriable(error) ? bus.request(RenderContracts.MARKDOWN, request) : Future.failedFuture(error));
   }
 
   private static boolean retriable(Throwable error) {
@@ -35,7 +33,7 @@ public final class RenderClient {
             || reply.failureCode() >= 500);
   }
 
-  public Future<JsonObject> health() {
-    return bus.request(Addresses.RENDER_HEALTH, new JsonObject());
+  public Future<Health> health() {
+    return bus.request(RenderContracts.HEALTH, null);
   }
 }

@@ -2,6 +2,7 @@ package io.octavo.gateway.api;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.SlugFormat;
@@ -11,8 +12,8 @@ import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -41,12 +42,18 @@ public final class PostsHandler {
   public void get(RoutingContext ctx) {
     String slug = slug(ctx);
     boolean admin = AdminAuth.isAdmin(ctx);
-    cache.read(admin ? null : "post:" + slug, () -> posts.get(new PostRequests.Get(slug, admin))
-            .map(post -> new ResponseCache.Entry(Buffer.buffer(post.toJson().encode()), "application/json", post.etag())))
+    cache.read(admin ? null : "post:" + slug, () -> posts.get(new PostRequests.Get(slug, admin)).compose(lookup -> {
+          if (lookup instanceof PostLookup.Moved moved) {
+            return Future.failedFuture(new Moved(moved.slug())); // an answer, not a body to cache
+          }
+          Post post = ((PostLookup.Found) lookup).post();
+          return Future.succeededFuture(
+              new ResponseCache.Entry(Buffer.buffer(post.toJson().encode()), "application/json", post.etag()));
+        }))
         .onSuccess(entry -> Responses.send(ctx, entry))
         .onFailure(error -> {
-          if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
-            ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + SlugFormat.urlPath(reply.getMessage())).end();
+          if (error instanceof Moved moved) {
+            ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + SlugFormat.urlPath(moved.slug)).end();
           } else {
             ctx.fail(error);
           }
@@ -117,4 +124,14 @@ public final class PostsHandler {
     return slug;
   }
 
+
+  /** A renamed post's old slug, carried past the cache to become the 301. */
+  private static final class Moved extends RuntimeException {
+    private final String slug;
+
+    Moved(String slug) {
+      super(slug, null, false, false);
+      this.slug = slug;
+    }
+  }
 }

@@ -17,13 +17,13 @@ public final class RevisionsHandler {
 
   public void list(RoutingContext ctx) {
     posts.revisions(PostsHandler.slug(ctx))
-        .onSuccess(revisions -> Responses.json(ctx, 200, revisions))
+        .onSuccess(revisions -> Responses.json(ctx, 200, revisions.toJson()))
         .onFailure(ctx::fail);
   }
 
   public void get(RoutingContext ctx) {
     posts.revision(request(ctx))
-        .onSuccess(revision -> Responses.json(ctx, 200, revision))
+        .onSuccess(revision -> Responses.json(ctx, 200, revision.toJson()))
         .onFailure(ctx::fail);
   }
 

@@ -24,7 +24,7 @@ public final class SearchHandler {
     }
     posts.search(new PostRequests.Search(query, limit, ctx.queryParams().get("tag"),
             AdminAuth.isAdmin(ctx)))
-        .onSuccess(hits -> Responses.json(ctx, 200, hits))
+        .onSuccess(hits -> Responses.json(ctx, 200, hits.toJson()))
         .onFailure(ctx::fail);
   }
 }

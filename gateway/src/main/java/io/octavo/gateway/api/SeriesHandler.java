@@ -23,7 +23,7 @@ public final class SeriesHandler {
       throw ServiceFailure.notFound("no such series");
     }
     posts.series(new PostRequests.Series(name, AdminAuth.isAdmin(ctx)))
-        .onSuccess(series -> Responses.json(ctx, 200, series))
+        .onSuccess(series -> Responses.json(ctx, 200, series.toJson()))
         .onFailure(ctx::fail);
   }
 }

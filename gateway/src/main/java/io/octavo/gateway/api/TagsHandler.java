@@ -16,7 +16,7 @@ public final class TagsHandler {
 
   public void list(RoutingContext ctx) {
     posts.tags(new PostRequests.Tags(AdminAuth.isAdmin(ctx)))
-        .onSuccess(tags -> Responses.json(ctx, 200, tags))
+        .onSuccess(tags -> Responses.json(ctx, 200, tags.toJson()))
         .onFailure(ctx::fail);
   }
 }

@@ -16,7 +16,7 @@ public final class TrashHandler {
 
   public void list(RoutingContext ctx) {
     posts.trash(QueryParams.limit(ctx.queryParams().get("limit")))
-        .onSuccess(items -> Responses.json(ctx, 200, items))
+        .onSuccess(items -> Responses.json(ctx, 200, items.toJson()))
         .onFailure(ctx::fail);
   }
 

@@ -5,7 +5,9 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostPage;
+import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.SlugFormat;
@@ -17,9 +19,6 @@ import io.octavo.gateway.site.pages.Format;
 import io.octavo.gateway.site.pages.PostView;
 import io.octavo.gateway.site.pages.Site;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +65,9 @@ public final class PagesHandler {
       oldPaths.redirectOr(ctx, this::notFound);
       return;
     }
-    cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false))
-        .map(post -> render("post.jte", "view", PostView.of(post, site))));
+    cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false)).compose(lookup ->
+        lookup instanceof PostLookup.Found found ? Future.succeededFuture(render("post.jte", "view", PostView.of(found.post(), site)))
+            : Future.failedFuture(new Moved(((PostLookup.Moved) lookup).slug())))); // an answer, not a page to cache
   }
 
   public void tag(RoutingContext ctx) {
@@ -82,12 +82,9 @@ public final class PagesHandler {
 
   public void series(RoutingContext ctx) {
     String name = PathParams.get(ctx, "name");
-    cached(ctx, null, () -> posts.series(new PostRequests.Series(name, false)).map(series -> {
-      List<Post> parts = new ArrayList<>();
-      series.getJsonArray("parts").forEach(part -> parts.add(Post.fromJson((JsonObject) part)));
-      return render("listing.jte", "title", name + " · " + site.title(), "heading", "Series: " + name,
-          "path", "/series/" + Format.segment(name), "posts", parts);
-    }));
+    cached(ctx, null, () -> posts.series(new PostRequests.Series(name, false)).map(series ->
+        render("listing.jte", "title", name + " · " + site.title(), "heading", "Series: " + name,
+            "path", "/series/" + Format.segment(name), "posts", series.parts())));
   }
 
   public void search(RoutingContext ctx) {
@@ -95,8 +92,8 @@ public final class PagesHandler {
     if (query.length() > PostRequests.Search.MAX_QUERY) {
       throw ServiceFailure.badRequest("search for at most " + PostRequests.Search.MAX_QUERY + " characters");
     }
-    Future<JsonArray> hits = query.isEmpty() ? Future.succeededFuture(new JsonArray())
-        : posts.search(new PostRequests.Search(query, 20, null, false)).map(found -> found.getJsonArray("items"));
+    Future<List<PostReplies.SearchHit>> hits = query.isEmpty() ? Future.succeededFuture(List.of())
+        : posts.search(new PostRequests.Search(query, 20, null, false)).map(PostReplies.SearchHits::items);
     hits.onSuccess(found -> send(ctx, ResponseCache.Entry.of(
             render("search.jte", "query", query, "hits", found), HTML)))
         .onFailure(ctx::fail);
@@ -144,8 +141,8 @@ public final class PagesHandler {
     cache.read(key, () -> page.get().map(html -> ResponseCache.Entry.of(html, HTML)))
         .onSuccess(entry -> send(ctx, entry))
         .onFailure(error -> {
-          if (error instanceof ReplyException reply && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY) {
-            ctx.redirect("/posts/" + SlugFormat.urlPath(reply.getMessage()));
+          if (error instanceof Moved moved) {
+            ctx.redirect("/posts/" + SlugFormat.urlPath(moved.slug));
           } else if (ServiceFailure.codeOf(error) == 404) {
             oldPaths.redirectOr(ctx, this::notFound); // pages are for readers: a missing post is the friendly page whatever Accept says
           } else {
@@ -180,5 +177,15 @@ public final class PagesHandler {
       throw ServiceFailure.badRequest("cursor is not one this site made");
     }
     return cursor;
+  }
+
+  /** A renamed post's old slug, carried past the cache to become the redirect. */
+  private static final class Moved extends RuntimeException {
+    private final String slug;
+
+    Moved(String slug) {
+      super(slug, null, false, false);
+      this.slug = slug;
+    }
   }
 }

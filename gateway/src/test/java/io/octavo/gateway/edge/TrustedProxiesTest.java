@@ -3,7 +3,7 @@ package io.octavo.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
@@ -35,7 +35,7 @@ class TrustedProxiesTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    vertx.eventBus().consumer(Addresses.POSTS_GET, message -> message.reply(post().toJson())).completion().await();
+    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> message.reply(post().toJson())).completion().await();
     behindTheBalancer = gateway(settings().withRateLimits(5, 10).withTrustedProxies("127.0.0.0/8, ::1/128"));
     withoutTrust = gateway(settings());
   }

@@ -2,7 +2,7 @@ package io.octavo.gateway.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.testing.DocumentedHttp;
 import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.StubPostsService;
@@ -38,7 +38,7 @@ class FeedRebuildTest {
 
   /** posts.list requests the posts-service was sent: what building a feed or a sitemap costs. */
   private static int listRequests() {
-    return posts.bus().count(Addresses.POSTS_LIST);
+    return posts.bus().count(PostsContracts.LIST.address());
   }
 
   @Test
