@@ -334,7 +334,7 @@ class PostsServiceTest {
     posts.update(new PostRequests.Update(created.slug(), created.version(),
         new PostInput("Body", "Old Name", "new-name", null, null, null, "published", null))).await();
 
-    assertThat(found(new PostRequests.Get("old-name", false))).isEqualTo(new PostLookup.Moved("new-name"));
+    assertThat(posts.get(new PostRequests.Get("old-name", false)).await()).isEqualTo(new PostLookup.Moved("new-name"));
     assertThat(failureCode(() -> found(new PostRequests.Get("never-was", false)))).isEqualTo(404);
   }
 
