@@ -2,7 +2,7 @@ package io.octavo.gateway.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.Addresses;
+import io.octavo.common.media.MediaContracts;
 import io.octavo.common.media.MediaFile;
 import io.octavo.gateway.TestGateway;
 import io.vertx.core.Vertx;
@@ -30,10 +30,10 @@ class MediaHeadTest {
   @Test
   void headReadsNoChunkAndGetReadsEach() {
     long bytes = (long) CHUNKS * MediaFile.CHUNK_BYTES;
-    vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_GET, message -> message.reply(new JsonObject()
+    vertx.eventBus().<JsonObject>consumer(MediaContracts.GET.address(), message -> message.reply(new JsonObject()
         .put("id", 1).put("sha256", SHA).put("name", "talk.mp4").put("content_type", "video/mp4")
         .put("bytes", bytes).put("chunk_bytes", MediaFile.CHUNK_BYTES).put("blob", "b1"))).completion().await();
-    vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_READ, message -> {
+    vertx.eventBus().<JsonObject>consumer(MediaContracts.READ.address(), message -> {
       reads.incrementAndGet();
       message.reply(new JsonObject().put("data", Buffer.buffer(new byte[MediaFile.CHUNK_BYTES])));
     }).completion().await();
