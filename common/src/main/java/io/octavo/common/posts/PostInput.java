@@ -3,6 +3,7 @@ package io.octavo.common.posts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a writer sends to create or replace a post. Every field but {@code markdown} may be null:
@@ -10,6 +11,9 @@ import java.util.List;
  */
 public record PostInput(String markdown, String title, String slug, List<String> tags, String series,
                         Integer seriesPart, String status, String publishedAt) {
+
+  /** The fields whose JSON value is a string (the gateway refuses other types with a 422). */
+  public static final Set<String> STRING_FIELDS = Set.of("markdown", "title", "slug", "series", "status", "published_at");
 
   public static PostInput fromJson(JsonObject json) {
     JsonArray tags = json.getJsonArray("tags");

@@ -13,7 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a post from a request body: 415 for a body that is not JSON, 400 for JSON that does not
@@ -21,8 +20,6 @@ import java.util.Set;
  * dates) is the posts-service's to judge.
  */
 final class PostBodies {
-  private static final Set<String> STRINGS = Set.of("markdown", "title", "slug", "series", "status", "published_at");
-
   private PostBodies() {
   }
 
@@ -86,7 +83,7 @@ final class PostBodies {
       if (value == null) {
         continue;
       }
-      if (STRINGS.contains(name) && !(value instanceof String)) {
+      if (PostInput.STRING_FIELDS.contains(name) && !(value instanceof String)) {
         throw ServiceFailure.unprocessable(name + " must be a string");
       }
       if (name.equals("series_part") && !(value instanceof Integer)) {
