@@ -35,7 +35,10 @@ enum PostField {
   /** {@code published} is read too ({@link FrontMatterStatus}) but kept in meta, as Hexo wrote it. */
   STATUS("status", null, null, null, List.of("status", "draft")),
   PUBLISHED_AT("published_at", null, null, null,
-      List.of("published_at", "date", "publishdate", "pubdate", "published_date"));
+      List.of("published_at", "date", "publishdate", "pubdate", "published_date")),
+  /** The writer's summary: the page's meta description, the feeds' summary. */
+  DESCRIPTION("description", 1000, PostInput::description, Post::description, List.of("description"),
+      Map.of(Engine.HUGO, List.of("summary"), Engine.JEKYLL, List.of("excerpt"), Engine.HEXO, List.of("excerpt")));
 
   private final String key;
   private final Integer maxLength;

@@ -10,21 +10,22 @@ import java.util.List;
  * {@code seriesPrev} and {@code seriesNext} are {@code {slug, title}} of the neighbouring parts
  * the reader may see, or null. {@code meta} holds front matter keys Octavo has no field for.
  * {@code warnings} lists what the writer should fix, such as local images no media item answers.
+ * {@code description} is the writer's summary (meta description, feeds), or null.
  */
 public record Post(String slug, String title, String markdown, String html, String excerptHtml,
                    boolean hasMore, List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev,
                    JsonObject seriesNext, String status, String publishedAt, String createdAt, String updatedAt,
                    long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending,
-                   JsonObject meta, JsonArray warnings) {
+                   JsonObject meta, JsonArray warnings, String description) {
 
-  /** A post without warnings. */
+  /** A post without warnings nor description. */
   public Post(String slug, String title, String markdown, String html, String excerptHtml, boolean hasMore,
               List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev, JsonObject seriesNext,
               String status, String publishedAt, String createdAt, String updatedAt, long version, int wordCount,
               int readingTimeMinutes, JsonArray toc, boolean renderPending, JsonObject meta) {
     this(slug, title, markdown, html, excerptHtml, hasMore, tags, series, seriesPart, seriesPrev, seriesNext, status,
         publishedAt, createdAt, updatedAt, version, wordCount, readingTimeMinutes, toc, renderPending, meta,
-        new JsonArray());
+        new JsonArray(), null);
   }
 
   /** The strong validator of this representation, as the HTTP ETag header carries it. */
@@ -56,7 +57,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
         json.getJsonArray("toc", new JsonArray()),
         json.getBoolean("render_pending", false),
         json.getJsonObject("meta", new JsonObject()),
-        json.getJsonArray("warnings", new JsonArray()));
+        json.getJsonArray("warnings", new JsonArray()),
+        json.getString("description"));
   }
 
   /** The full post, as {@code GET /api/posts/{slug}} returns it: series with prev and next. */
@@ -79,6 +81,7 @@ public record Post(String slug, String title, String markdown, String html, Stri
     return new JsonObject()
         .put("slug", slug)
         .put("title", title)
+        .put("description", description)
         .put("excerpt_html", excerptHtml)
         .put("has_more", hasMore)
         .put("tags", new JsonArray(tags))

@@ -10,10 +10,17 @@ import java.util.Set;
  * YAML front matter in the Markdown fills what is not given, then defaults apply.
  */
 public record PostInput(String markdown, String title, String slug, List<String> tags, String series,
-                        Integer seriesPart, String status, String publishedAt) {
+                        Integer seriesPart, String status, String publishedAt, String description) {
 
   /** The fields whose JSON value is a string (the gateway refuses other types with a 422). */
-  public static final Set<String> STRING_FIELDS = Set.of("markdown", "title", "slug", "series", "status", "published_at");
+  public static final Set<String> STRING_FIELDS = Set.of("markdown", "title", "slug", "series", "status", "published_at",
+      "description");
+
+  /** Without the fields added since (null: from front matter, else as stored). */
+  public PostInput(String markdown, String title, String slug, List<String> tags, String series, Integer seriesPart,
+                   String status, String publishedAt) {
+    this(markdown, title, slug, tags, series, seriesPart, status, publishedAt, null);
+  }
 
   public static PostInput fromJson(JsonObject json) {
     JsonArray tags = json.getJsonArray("tags");
@@ -25,7 +32,8 @@ public record PostInput(String markdown, String title, String slug, List<String>
         json.getString("series"),
         json.getInteger("series_part"),
         json.getString("status"),
-        json.getString("published_at"));
+        json.getString("published_at"),
+        json.getString("description"));
   }
 
   public JsonObject toJson() {
@@ -37,6 +45,7 @@ public record PostInput(String markdown, String title, String slug, List<String>
     putIfPresent(json, "series_part", seriesPart);
     putIfPresent(json, "status", status);
     putIfPresent(json, "published_at", publishedAt);
+    putIfPresent(json, "description", description);
     return json;
   }
 

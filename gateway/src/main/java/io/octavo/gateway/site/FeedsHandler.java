@@ -134,10 +134,10 @@ public final class FeedsHandler {
         entry.setDescription(content);
       } else {
         entry.setContents(List.of(content));
-        if (post.excerptHtml() != null && !post.excerptHtml().isEmpty()) {
-          SyndContent summary = new SyndContentImpl();
-          summary.setType("html");
-          summary.setValue(post.excerptHtml());
+        if (post.description() != null || post.excerptHtml() != null && !post.excerptHtml().isEmpty()) {
+          SyndContent summary = new SyndContentImpl(); // the writer's description, else the excerpt
+          summary.setType(post.description() != null ? "text" : "html");
+          summary.setValue(post.description() != null ? post.description() : post.excerptHtml());
           entry.setDescription(summary);
         }
       }
@@ -162,7 +162,7 @@ public final class FeedsHandler {
           .put("url", postUrl(post))
           .put("title", post.title())
           .put("content_html", post.html() == null ? post.excerptHtml() : post.html())
-          .put("summary", post.excerptHtml())
+          .put("summary", post.description() != null ? post.description() : post.excerptHtml())
           .put("date_published", post.publishedAt())
           .put("date_modified", post.updatedAt())
           .put("tags", new JsonArray(post.tags())));

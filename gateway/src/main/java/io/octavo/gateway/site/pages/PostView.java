@@ -12,7 +12,7 @@ import org.jsoup.nodes.Element;
  * already shows, and what link previews and search engines read (description, image, JSON-LD).
  *
  * @param body the post's HTML, minus a first {@code <h1>} that repeats the title
- * @param description the {@code description} front-matter field, else the excerpt as plain text
+ * @param description the post's description, else the excerpt as plain text
  * @param image the first image's absolute URL, or null
  * @param jsonLd a schema.org {@code BlogPosting}, safe to put inside a {@code <script>} element
  * @param math whether the page needs MathJax for a formula the server could not typeset
@@ -45,9 +45,8 @@ public record PostView(Post post, String body, String description, String image,
   }
 
   private static String description(Post post) {
-    Object written = post.meta() == null ? null : post.meta().getValue("description");
-    if (written instanceof String text && !text.isBlank()) {
-      return cut(text.strip());
+    if (post.description() != null && !post.description().isBlank()) {
+      return cut(post.description().strip());
     }
     String excerpt = plainText(RepeatedTitle.cut(post.excerptHtml(), post.title()));
     return excerpt.isEmpty() ? post.title() : excerpt;
