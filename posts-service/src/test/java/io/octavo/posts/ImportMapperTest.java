@@ -62,4 +62,26 @@ class ImportMapperTest {
     assertThat(draft.tags()).containsExactly("go", "hugo");
     assertThat(draft.body()).isEqualTo("Body.\n");
   }
+
+  @Test
+  void hugoSummaryAndJekyllExcerptBecomeTheDescriptionAndExportAsOne() {
+    Site hugo = Site.detect(List.of("hugo.toml", "content/posts/kites.md"), Map.of("hugo.toml", "baseURL = '/'\n"), null);
+    ImportMapper.Imported fromHugo = ImportMapper.map("content/posts/kites.md",
+        "+++\ntitle = \"Kites\"\nsummary = \"Why kites fly.\"\nlastmod = 2020-01-02\n+++\nBody.\n", hugo, false);
+    assertThat(fromHugo.input().description()).isEqualTo("Why kites fly.");
+    assertThat(fromHugo.meta().fieldNames()).containsExactly("lastmod"); // the summary is no longer kept twice
+
+    ImportMapper.Imported fromJekyll = ImportMapper.map("_posts/2017-08-01-a.md",
+        "---\ntitle: A\nexcerpt: The short version.\n---\nx\n", JEKYLL, false);
+    assertThat(fromJekyll.input().description()).isEqualTo("The short version.");
+
+    PostDraft draft = new PostFields(Clock.systemUTC()).resolve(fromHugo.input(), null);
+    io.octavo.common.posts.Post stored = io.octavo.common.posts.Post.fromJson(new io.vertx.core.json.JsonObject()
+        .put("slug", draft.slug()).put("title", draft.title()).put("markdown", draft.markdown())
+        .put("status", draft.status()).put("description", draft.text().get(PostField.DESCRIPTION))
+        .put("meta", fromHugo.meta()));
+    String exported = PostFile.content(stored);
+    assertThat(exported).contains("description: Why kites fly.").doesNotContain("summary");
+    assertThat(ImportMapper.map(PostFile.path(stored), exported).input().description()).isEqualTo("Why kites fly.");
+  }
 }

@@ -316,15 +316,15 @@ class PostsServiceTest {
 
   @Test
   void tomlFrontMatterIsNeitherRenderedNorSearched() {
-    Post created = posts.create(post("+++\ntitle = \"From Hugo\"\nkeywords = \"zebrafish\"\n+++\nKites over the bay.\n"))
+    Post created = posts.create(post("+++\ntitle = \"From Hugo\"\nkeywords = \"zebrafish\"\n+++\nKestrels over the bay.\n"))
         .await();
     assertThat(created.title()).isEqualTo("From Hugo");
-    assertThat(created.html()).contains("Kites over the bay.").doesNotContain("zebrafish");
+    assertThat(created.html()).contains("Kestrels over the bay.").doesNotContain("zebrafish");
     assertThat(posts.search(new PostRequests.Search("zebrafish", 10, null, false)).await().items())
         .isEmpty();
-    List<PostReplies.SearchHit> kites = posts.search(new PostRequests.Search("kites", 10, null, false)).await().items();
-    assertThat(kites).hasSize(1);
-    assertThat(kites.get(0).snippetHtml()).contains("<mark>Kites</mark>").doesNotContain("title");
+    List<PostReplies.SearchHit> kestrels = posts.search(new PostRequests.Search("kestrels", 10, null, false)).await().items();
+    assertThat(kestrels).hasSize(1);
+    assertThat(kestrels.get(0).snippetHtml()).contains("<mark>Kestrels</mark>").doesNotContain("title");
   }
 
   @Test
@@ -341,5 +341,19 @@ class PostsServiceTest {
   /** The post at a slug that has not moved. */
   private Post found(PostRequests.Get request) {
     return ((PostLookup.Found) posts.get(request).await()).post();
+  }
+
+  @Test
+  void descriptionIsWrittenReadAndKeptByAnUpdateThatDoesNotGiveIt() {
+    Post created = posts.create(new PostInput("# Kites\n\nBody.", null, null, null, null, null, null, null,
+        "Why kites fly.")).await();
+    assertThat(created.description()).isEqualTo("Why kites fly.");
+    assertThat(found(new PostRequests.Get(created.slug(), false)).description()).isEqualTo("Why kites fly.");
+
+    Post updated = posts.update(new PostRequests.Update(created.slug(), created.version(), post("# Kites\n\nMore."))).await();
+    assertThat(updated.description()).isEqualTo("Why kites fly.");
+
+    Post fromFrontMatter = posts.create(post("---\ntitle: Kites Again\nsummary: Said in front matter.\n---\nBody.")).await();
+    assertThat(fromFrontMatter.description()).isEqualTo("Said in front matter.");
   }
 }

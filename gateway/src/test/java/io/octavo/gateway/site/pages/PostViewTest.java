@@ -31,7 +31,8 @@ class PostViewTest {
 
   @Test
   void theDescriptionFieldWinsOverTheExcerpt() {
-    PostView view = PostView.of(post("T", "<p>x</p>", "<p>The excerpt.</p>", new JsonObject().put("description", "Mine.")), SITE);
+    Post described = Post.fromJson(post("T", "<p>x</p>", "<p>The excerpt.</p>", null).toJson().put("description", "Mine."));
+    PostView view = PostView.of(described, SITE);
     assertThat(view.description()).isEqualTo("Mine.");
   }
 
