@@ -155,12 +155,7 @@ final class ImportMapper {
         ? String.valueOf(several.iterator().next()) : text(front.get("series"));
     Integer part = front.get("series_part") instanceof Number number ? number.intValue() : null;
 
-    JsonObject meta = new JsonObject();
-    split.fields().forEach((key, value) -> {
-      if (!PostField.isClaimed(key, engine) && !IMPORT_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
-        meta.put(key, json(value));
-      }
-    });
+    JsonObject meta = PostField.meta(split.fields(), engine, IMPORT_KEYS);
     if (Boolean.FALSE.equals(front.get("published"))) {
       meta.put("published", false);
     }

@@ -4,6 +4,7 @@ import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
 import io.octavo.posts.imports.Engine;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -162,5 +164,19 @@ enum PostField {
       }
     }
     return false;
+  }
+
+  /**
+   * The front-matter keys no field claims, as JSON: what a post keeps in {@code meta}, for imports
+   * and API writes alike. {@code alsoClaimed}: keys the caller reads itself (lower case).
+   */
+  static JsonObject meta(Map<String, Object> front, Engine engine, Set<String> alsoClaimed) {
+    JsonObject meta = new JsonObject();
+    front.forEach((name, value) -> {
+      if (!isClaimed(name, engine) && !alsoClaimed.contains(name.toLowerCase(Locale.ROOT))) {
+        meta.put(name, ImportMapper.json(value));
+      }
+    });
+    return meta;
   }
 }

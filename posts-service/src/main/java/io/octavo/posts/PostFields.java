@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves what a writer sent into a {@link PostDraft}: a field given in the request wins, then
- * the front matter, then (on update) the stored post, then a default. Rejects what cannot be
- * stored with a 422 that says which field is wrong.
+ * the front matter, then (on update) the stored post, then a default. Front-matter keys no field
+ * claims become the draft's meta, as an import keeps them (null when the source has no front
+ * matter: the stored meta stays). Rejects what cannot be stored with a 422 that says which field
+ * is wrong.
  */
 final class PostFields {
   static final int MAX_TITLE = 300;
@@ -103,7 +105,8 @@ final class PostFields {
     }
 
     return withStatus(input, front, existing, new PostDraft(input.markdown(), split.body(), title, slug, derived,
-        tags, series, series == null ? null : part, null, null, text(input, front, existing), null));
+        tags, series, series == null ? null : part, null, null, text(input, front, existing),
+        front.isEmpty() ? null : PostField.meta(front, PLAIN, Set.of())));
   }
 
   private PostDraft withStatus(PostInput input, Map<String, Object> front, Post existing, PostDraft draft) {
@@ -131,7 +134,7 @@ final class PostFields {
       status = "published";
     }
     return new PostDraft(draft.markdown(), draft.body(), draft.title(), draft.slug(), draft.slugDerived(), draft.tags(),
-        draft.series(), draft.seriesPart(), status, publishedAt, draft.text(), null);
+        draft.series(), draft.seriesPart(), status, publishedAt, draft.text(), draft.meta());
   }
 
   /** The plain text fields: given, else from the front matter, else as stored, else absent. */

@@ -44,14 +44,15 @@ final class PostWriter {
     this.renderDeferred = meters.counter("octavo.posts.render.deferred");
   }
 
-  /** {@code meta} null: none. */
+  /** {@code meta} null: the unclaimed keys of the Markdown's front matter, if any. */
   Future<Post> create(PostInput input, JsonObject meta) {
     return create(input, meta, null);
   }
 
   /** {@code source}: the file's path in the site it is imported from (its relative images are beside it), or null. */
   Future<Post> create(PostInput input, JsonObject meta, String source) {
-    PostDraft draft = fields.resolve(input, null).withMeta(meta == null ? new JsonObject() : meta);
+    PostDraft resolved = fields.resolve(input, null);
+    PostDraft draft = resolved.withMeta(meta != null ? meta : resolved.meta() != null ? resolved.meta() : new JsonObject());
     return renderOrDefer(draft.body())
         .compose(rendered -> media.link(rendered, source))
         .compose(linked -> insert(draft, linked.rendered(), 1).compose(post -> media.record(post, linked)))
@@ -63,7 +64,8 @@ final class PostWriter {
 
   /**
    * Replaces the post at {@code slug} if it is still at {@code expectedVersion} (or at any version
-   * for {@link PostRequests.Update#ANY_VERSION}); {@code meta} null keeps it.
+   * for {@link PostRequests.Update#ANY_VERSION}); {@code meta} null: from the Markdown's front
+   * matter when it has some, else the stored meta stays.
    */
   Future<Post> update(String slug, long expectedVersion, PostInput input, JsonObject meta) {
     return replace(slug, expectedVersion, input, meta, 1).onSuccess(post -> announce(post, slug, ChangeKind.UPDATED));
@@ -84,7 +86,8 @@ final class PostWriter {
           if (existing.version() != version) {
             return Future.failedFuture(stale(existing.version()));
           }
-          PostDraft draft = fields.resolve(input, existing).withMeta(meta);
+          PostDraft resolved = fields.resolve(input, existing);
+          PostDraft draft = resolved.withMeta(meta != null ? meta : resolved.meta());
           return renderOrDefer(draft.body())
               .compose(rendered -> media.linkPost(rendered, slug))
               .compose(linked -> repository.update(slug, version, draft, linked.rendered())

@@ -356,4 +356,17 @@ class PostsServiceTest {
     Post fromFrontMatter = posts.create(post("---\ntitle: Kites Again\nsummary: Said in front matter.\n---\nBody.")).await();
     assertThat(fromFrontMatter.description()).isEqualTo("Said in front matter.");
   }
+
+  @Test
+  void frontMatterKeysWithoutAFieldAreKeptInMetaAsAnImportKeepsThem() {
+    Post created = posts.create(post("---\ntitle: With Meta\ncomments: false\nauthor: {name: Ada}\n---\nBody.")).await();
+    assertThat(created.meta()).isEqualTo(new JsonObject().put("comments", false).put("author", new JsonObject().put("name", "Ada")));
+
+    Post bodyOnly = posts.update(new PostRequests.Update(created.slug(), created.version(), post("# With Meta\n\nEdited."))).await();
+    assertThat(bodyOnly.meta()).isEqualTo(created.meta()); // no front matter: the stored meta stays
+
+    Post rewritten = posts.update(new PostRequests.Update(created.slug(), bodyOnly.version(),
+        post("---\ntitle: With Meta\nmood: calm\n---\nAgain."))).await();
+    assertThat(rewritten.meta()).isEqualTo(new JsonObject().put("mood", "calm"));
+  }
 }
