@@ -1,10 +1,11 @@
 package io.octavo.posts;
 
 import io.octavo.common.ServiceFailure;
+import io.octavo.common.posts.ImportOutcome;
+import io.octavo.common.posts.Imports;
+import io.octavo.common.posts.Imports.FileResult;
 import io.octavo.common.posts.Post;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import io.octavo.posts.imports.Site;
@@ -34,15 +35,15 @@ final class Importer {
   }
 
   /** {@code site}: the archive's file paths and configuration files, to detect the engine from (may be null). */
-  Future<JsonObject> start(int total, JsonObject site) {
+  Future<Imports.Started> start(int total, Imports.SiteFiles site) {
     UUID id = UUID.randomUUID();
-    Site detected = Site.detect(site);
+    Site detected = site == null ? Site.plain() : Site.detect(site.paths(), site.configs(), site.dialect());
     return repository.startImport(id, total, detected.toJson())
-        .map(new JsonObject().put("id", id.toString()).put("site", detected.toJson()));
+        .map(new Imports.Started(id.toString(), detected.toJson()));
   }
 
-  /** Imports a batch of {@code {path, content}} (content null: the gateway's reason in {@code skip}). */
-  Future<JsonObject> batch(UUID job, JsonArray files) {
+  /** Imports a batch of files: each one's content, or the gateway's reason for skipping it, or its media item. */
+  Future<Imports.BatchResults> batch(UUID job, List<Imports.File> files) {
     return repository.beatImport(job).compose(running -> running ? importBatch(job, files)
         : Future.failedFuture(ServiceFailure.conflict("import " + job + " is no longer running")));
   }
@@ -51,90 +52,81 @@ final class Importer {
    * The job as the API shows it. A job still "running" with no batch for {@link #SILENCE} lost the
    * gateway that drove it (a gateway gives a batch at most two minutes): it is reported as failed.
    */
-  Future<JsonObject> job(UUID job) {
+  Future<Imports.Job> job(UUID job) {
     return repository.expireImport(job, SILENCE, "interrupted: no progress for " + SILENCE.toMinutes()
             + " minutes (the gateway running it stopped); import the archive again, files already imported are unchanged")
         .compose(checked -> repository.importJob(job));
   }
 
-  private Future<JsonObject> importBatch(UUID job, JsonArray files) {
+  private Future<Imports.BatchResults> importBatch(UUID job, List<Imports.File> files) {
     return repository.importSite(job).compose(siteJson -> {
       Site site = Site.fromJson(siteJson);
-      JsonArray results = new JsonArray();
+      List<FileResult> results = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
-      for (Object item : files) {
-        JsonObject file = (JsonObject) item;
+      for (Imports.File file : files) {
         chain = chain.compose(done -> importOne(site, file).map(result -> {
           results.add(result);
           return null;
         }));
       }
-      return chain.compose(done -> repository.recordImport(job, results)).map(new JsonObject().put("results", results));
+      return chain.compose(done -> repository.recordImport(job, results)).map(new Imports.BatchResults(results));
     });
   }
 
-  Future<JsonObject> finish(UUID job, String error) {
+  Future<Imports.Job> finish(UUID job, String error) {
     return repository.finishImport(job, error == null ? "done" : "failed", error)
         .compose(done -> repository.importJob(job));
   }
 
-  private Future<JsonObject> importOne(Site site, JsonObject file) {
-    String path = file.getString("path", "");
-    JsonObject result = new JsonObject().put("path", path);
-    if (file.getString("media") != null) {
-      return Future.succeededFuture(result.put("result", "media").put("reason", "stored as " + file.getString("media")));
+  private Future<FileResult> importOne(Site site, Imports.File file) {
+    String path = file.path();
+    if (file.media() != null) {
+      return Future.succeededFuture(FileResult.of(path, ImportOutcome.MEDIA, "stored as " + file.media()));
     }
-    if (file.getString("skip") != null) {
-      return Future.succeededFuture(result.put("result", "skipped").put("reason", file.getString("skip")));
+    if (file.skip() != null) {
+      return Future.succeededFuture(FileResult.of(path, ImportOutcome.SKIPPED, file.skip()));
     }
     Site.Placement placement = site.place(path);
     if (placement == Site.Placement.OTHER) {
       // media hook: images and other files a post refers to arrive here once a media step takes them
-      return Future.succeededFuture(result.put("result", "skipped").put("reason", "not Markdown"));
+      return Future.succeededFuture(FileResult.of(path, ImportOutcome.SKIPPED, "not Markdown"));
     }
     if (placement == Site.Placement.PAGE) {
-      return Future.succeededFuture(result.put("result", "skipped")
-          .put("reason", "a page of the " + site.engineOf(path).name().toLowerCase(java.util.Locale.ROOT)
+      return Future.succeededFuture(FileResult.of(path, ImportOutcome.SKIPPED,
+          "a page of the " + site.engineOf(path).name().toLowerCase(java.util.Locale.ROOT)
               + " site, not a post (posts are in its posts folder)"));
     }
-    String content = file.getString("content", "");
+    String content = file.content() == null ? "" : file.content();
     ImportMapper.Imported imported;
     try {
       imported = ImportMapper.map(path, content, site, placement == Site.Placement.DRAFT);
     } catch (RuntimeException unreadable) {
-      return Future.succeededFuture(result.put("result", "error").put("reason", ServiceFailure.messageOf(unreadable)));
+      return Future.succeededFuture(FileResult.of(path, ImportOutcome.ERROR, ServiceFailure.messageOf(unreadable)));
     }
     String key = site.pathInSite(path);
     byte[] original = content.getBytes(StandardCharsets.UTF_8);
     return repository.importedSlug(key)
-        .compose(slug -> slug != null ? rewrite(slug, imported, result, key)
-            : create(imported, result, key))
-        .compose(written -> repository.recordSource(key, written.getString("slug"), imported.dialect().key(), original,
-                oldPaths(imported, written.getString("slug")))
-            .map(written))
-        .map(written -> {
-          if (!imported.warnings().isEmpty()) {
-            written.put("warnings", new JsonArray(imported.warnings()));
-          }
-          return written;
-        })
-        .recover(error -> Future.succeededFuture(result.put("result", "error")
-            .put("reason", ServiceFailure.codeOf(error) < 500 ? error.getMessage()
+        .compose(slug -> slug != null ? rewrite(path, slug, imported, key) : create(path, imported, key))
+        .compose(written -> repository.recordSource(key, written.slug(), imported.dialect().key(), original,
+                oldPaths(imported, written.slug()))
+            .map(written.withWarnings(imported.warnings())))
+        .recover(error -> Future.succeededFuture(FileResult.of(path, ImportOutcome.ERROR,
+            ServiceFailure.codeOf(error) < 500 ? error.getMessage()
                 : "could not be stored now (" + ServiceFailure.messageOf(error) + "); import it again")));
   }
 
   /** A file imported before: its post, updated unless nothing changed. Its slug stays. */
-  private Future<JsonObject> rewrite(String slug, ImportMapper.Imported imported, JsonObject result, String source) {
+  private Future<FileResult> rewrite(String path, String slug, ImportMapper.Imported imported, String source) {
     ImportMapper.Imported same = imported.withSlug(slug);
-    result.put("slug", slug);
     return repository.findBySlug(slug, true).compose(existing -> {
       if (existing == null) {
-        return create(imported, result, source);
+        return create(path, imported, source);
       }
       if (unchanged(existing, same)) {
-        return Future.succeededFuture(result.put("result", "unchanged"));
+        return Future.succeededFuture(written(path, ImportOutcome.UNCHANGED, slug));
       }
-      return writer.update(slug, existing.version(), same.input(), same.meta()).map(post -> result.put("result", "updated"));
+      return writer.update(slug, existing.version(), same.input(), same.meta())
+          .map(post -> written(path, ImportOutcome.UPDATED, slug));
     });
   }
 
@@ -143,22 +135,26 @@ final class Importer {
    * file of the site ("hello.md" in two folders). The post then gets the next free slug and the
    * report says so. A post that an import without paths made from the same source is adopted.
    */
-  private Future<JsonObject> create(ImportMapper.Imported imported, JsonObject result, String source) {
+  private Future<FileResult> create(String path, ImportMapper.Imported imported, String source) {
     String wanted = imported.slug();
     return repository.findBySlug(wanted, true).compose(existing -> existing == null ? Future.succeededFuture(false)
             : repository.hasImportSource(wanted).map(tied -> !tied && unchanged(existing, imported)))
         .compose(adopt -> {
           if (adopt) {
-            return Future.succeededFuture(result.put("slug", wanted).put("result", "unchanged"));
+            return Future.succeededFuture(written(path, ImportOutcome.UNCHANGED, wanted));
           }
           return repository.availableSlug(wanted).compose(slug -> {
             if (!slug.equals(wanted)) {
               imported.warnings().add("the slug '" + wanted + "' is taken by another post: this one is '" + slug + "'");
             }
             return writer.create(imported.withSlug(slug).input(), imported.meta(), source)
-                .map(post -> result.put("slug", post.slug()).put("result", "created"));
+                .map(post -> written(path, ImportOutcome.CREATED, post.slug()));
           });
         });
+  }
+
+  private static FileResult written(String path, ImportOutcome outcome, String slug) {
+    return new FileResult(path, outcome, slug, null, List.of());
   }
 
   private static List<String> oldPaths(ImportMapper.Imported imported, String slug) {
@@ -186,14 +182,10 @@ final class Importer {
   }
 
   /** A page of the export: every live post as a file, with the cursor of the next page. */
-  Future<JsonObject> exportPage(long afterId, int limit) {
-    return repository.exportPage(afterId, limit).map(page -> {
-      JsonArray items = new JsonArray();
-      page.forEach(exported -> items.add(new JsonObject()
-          .put("path", PostFile.path(exported.post())).put("content", PostFile.content(exported.post()))));
-      return new JsonObject().put("items", items)
-          .put("next_after_id", page.size() < limit ? null : page.get(page.size() - 1).id());
-    });
+  Future<Imports.ExportPage> exportPage(long afterId, int limit) {
+    return repository.exportPage(afterId, limit).map(page -> new Imports.ExportPage(
+        page.stream().map(exported -> new Imports.ExportedFile(PostFile.path(exported.post()),
+            PostFile.content(exported.post()))).toList(),
+        page.size() < limit ? null : page.get(page.size() - 1).id()));
   }
-
 }

@@ -2,6 +2,8 @@ package io.octavo.posts;
 
 import io.micrometer.core.instrument.Timer;
 import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.ImportOutcome;
+import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostStatus;
@@ -290,16 +292,12 @@ final class PostsRepository {
   }
 
   /** Stores a batch's results and counts them processed, in one transaction. */
-  Future<Void> recordImport(UUID id, JsonArray results) {
+  Future<Void> recordImport(UUID id, List<Imports.FileResult> results) {
     if (results.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Tuple> rows = new ArrayList<>();
-    results.forEach(item -> {
-      JsonObject result = (JsonObject) item;
-      rows.add(Tuple.of(id, result.getString("path"), result.getString("slug"), result.getString("result"),
-          result.getString("reason"), result.getJsonArray("warnings")));
-    });
+    List<Tuple> rows = results.stream().map(result -> Tuple.of(id, result.path(), result.slug(), result.result().wire(),
+        result.reason(), result.warnings().isEmpty() ? null : new JsonArray(result.warnings()))).toList();
     return timed("record_import", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.RECORD_IMPORT_RESULT)
         .executeBatch(rows)
         .compose(done -> tx.preparedQuery(SqlQueries.ADVANCE_IMPORT).execute(Tuple.of(id, rows.size()))))).mapEmpty();
@@ -322,48 +320,22 @@ final class PostsRepository {
   }
 
   /** An import job as the API shows it, with every file's result, or null. */
-  Future<JsonObject> importJob(UUID id) {
+  Future<Imports.Job> importJob(UUID id) {
     return timed("import_job", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT).execute(Tuple.of(id)))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(null);
           }
           Row row = rows.iterator().next();
-          JsonObject job = new JsonObject()
-              .put("id", row.getUUID("id").toString())
-              .put("status", row.getString("status"))
-              .put("total", row.getInteger("total"))
-              .put("processed", row.getInteger("processed"))
-              .put("error", row.getString("error"))
-              .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")))
-              .put("finished_at", PostRows.format(row.getOffsetDateTime("finished_at")));
-          counts(job);
           return timed("import_results", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT_RESULTS).execute(Tuple.of(id)))
-              .map(results -> job.put("results", PostRows.array(results, result -> {
-                JsonObject file = new JsonObject().put("path", result.getString("path")).put("result", result.getString("result"));
-                if (result.getString("slug") != null) {
-                  file.put("slug", result.getString("slug"));
-                }
-                if (result.getString("reason") != null) {
-                  file.put("reason", result.getString("reason"));
-                }
-                if (result.getValue("warnings") instanceof JsonArray warnings && !warnings.isEmpty()) {
-                  file.put("warnings", warnings);
-                }
-                counts(job).put(file.getString("result"), counts(job).getInteger(file.getString("result"), 0) + 1);
-                return file;
-              })));
+              .map(results -> new Imports.Job(row.getUUID("id").toString(), Imports.JobStatus.fromWire(row.getString("status")),
+                  row.getInteger("total"), row.getInteger("processed"), row.getString("error"),
+                  PostRows.format(row.getOffsetDateTime("created_at")), PostRows.format(row.getOffsetDateTime("finished_at")),
+                  PostRows.list(results, result -> new Imports.FileResult(result.getString("path"),
+                      ImportOutcome.fromWire(result.getString("result")), result.getString("slug"), result.getString("reason"),
+                      result.getValue("warnings") instanceof JsonArray warnings
+                          ? warnings.stream().map(String::valueOf).toList() : List.of()))));
         });
-  }
-
-  /** The job's count of files per result (created, updated, unchanged, skipped, error). */
-  private static JsonObject counts(JsonObject job) {
-    JsonObject counts = job.getJsonObject("counts");
-    if (counts == null) {
-      counts = new JsonObject().put("created", 0).put("updated", 0).put("unchanged", 0).put("skipped", 0).put("error", 0);
-      job.put("counts", counts);
-    }
-    return counts;
   }
 
   /** Publishes scheduled posts whose time has come; each row goes to exactly one caller. */

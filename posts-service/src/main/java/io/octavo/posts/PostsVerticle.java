@@ -16,8 +16,6 @@ import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,17 +56,15 @@ public final class PostsVerticle extends VerticleBase {
         consumers.register(PostsContracts.RESTORE_REVISION, this::restoreRevision),
         consumers.register(PostsContracts.TRASH, this::trash),
         consumers.register(PostsContracts.RESTORE_FROM_TRASH, this::restoreFromTrash),
-        consumers.register(PostsContracts.IMPORT_START,
-            body -> importer.start(body.getInteger("total", 0), body.getJsonObject("site"))),
+        consumers.register(PostsContracts.IMPORT_START, start -> importer.start(start.total(), start.site())),
         consumers.register(PostsContracts.OLD_PATH, this::oldPath),
-        consumers.register(PostsContracts.IMPORT_BATCH,
-            body -> importer.batch(jobId(body), body.getJsonArray("files", new JsonArray()))),
-        consumers.register(PostsContracts.IMPORT_FINISH, body -> importer.finish(jobId(body), body.getString("error"))),
-        consumers.register(PostsContracts.IMPORT_GET, body -> importer.job(jobId(body))
+        consumers.register(PostsContracts.IMPORT_BATCH, batch -> importer.batch(jobId(batch.job()), batch.files())),
+        consumers.register(PostsContracts.IMPORT_FINISH, finish -> importer.finish(jobId(finish.job()), finish.error())),
+        consumers.register(PostsContracts.IMPORT_GET, ref -> importer.job(jobId(ref.id()))
             .compose(job -> job != null ? Future.succeededFuture(job)
-                : Future.failedFuture(ServiceFailure.notFound("no import " + body.getString("id"))))),
-        consumers.register(PostsContracts.EXPORT, body -> importer.exportPage(body.getLong("after_id", 0L),
-            Math.max(1, Math.min(body.getInteger("limit", 100), 500)))),
+                : Future.failedFuture(ServiceFailure.notFound("no import " + ref.id())))),
+        consumers.register(PostsContracts.EXPORT,
+            page -> importer.exportPage(page.afterId(), Math.max(1, Math.min(page.limit(), 500)))),
         consumers.register(PostsContracts.HEALTH, nothing -> repository.ping().map(Health.up()))));
   }
 
@@ -186,11 +182,11 @@ public final class PostsVerticle extends VerticleBase {
         .map(PostReplies.OldPathMatch::new);
   }
 
-  private static UUID jobId(JsonObject body) {
+  private static UUID jobId(String id) {
     try {
-      return UUID.fromString(body.getString("id", ""));
+      return UUID.fromString(id == null ? "" : id);
     } catch (IllegalArgumentException e) {
-      throw ServiceFailure.notFound("no import '" + body.getString("id") + "'");
+      throw ServiceFailure.notFound("no import '" + id + "'");
     }
   }
 

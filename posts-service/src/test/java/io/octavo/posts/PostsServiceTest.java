@@ -8,6 +8,7 @@ import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.config.PgSettings;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
+import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostInput;
@@ -296,22 +297,22 @@ class PostsServiceTest {
 
   @Test
   void anImportWhoseGatewayDiedEndsAsFailedInsteadOfRunningForever() throws Exception {
-    String stale = posts.startImport(3).await().getString("id");
-    posts.importBatch(stale, new JsonArray().add(new JsonObject().put("path", "a.md").put("content", "# A\n"))).await();
-    String live = posts.startImport(3).await().getString("id");
+    String stale = posts.startImport(3).await().id();
+    posts.importBatch(stale, List.of(new Imports.File("a.md", "# A\n", null, null))).await();
+    String live = posts.startImport(3).await().id();
     // No batch for longer than the silence allowed: the gateway that drove it is gone.
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
          Statement statement = connection.createStatement()) {
       statement.execute("UPDATE import_jobs SET heartbeat_at = now() - interval '6 minutes' WHERE id = '" + stale + "'");
     }
 
-    JsonObject interrupted = posts.importJob(stale).await();
-    assertThat(interrupted.getString("status")).isEqualTo("failed");
-    assertThat(interrupted.getString("error")).startsWith("interrupted");
-    assertThat(interrupted.getInteger("processed")).isEqualTo(1);
-    assertThat(interrupted.getString("finished_at")).isNotNull();
-    assertThat(failureCode(() -> posts.importBatch(stale, new JsonArray()).await())).isEqualTo(409);
-    assertThat(posts.importJob(live).await().getString("status")).as("a job with a recent batch").isEqualTo("running");
+    Imports.Job interrupted = posts.importJob(stale).await();
+    assertThat(interrupted.status()).isEqualTo(Imports.JobStatus.FAILED);
+    assertThat(interrupted.error()).startsWith("interrupted");
+    assertThat(interrupted.processed()).isEqualTo(1);
+    assertThat(interrupted.finishedAt()).isNotNull();
+    assertThat(failureCode(() -> posts.importBatch(stale, List.of()).await())).isEqualTo(409);
+    assertThat(posts.importJob(live).await().status()).as("a job with a recent batch").isEqualTo(Imports.JobStatus.RUNNING);
   }
 
   @Test

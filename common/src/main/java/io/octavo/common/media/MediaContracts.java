@@ -4,7 +4,6 @@ import io.octavo.common.contracts.BusContract;
 import io.octavo.common.contracts.Codec;
 import io.octavo.common.contracts.PublishContract;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /** Every {@code media.*} address, with what it takes and answers: files posts show, stored in chunks. */
 public final class MediaContracts {
@@ -22,10 +21,6 @@ public final class MediaContracts {
 
   /** Published after a media item is deleted, so gateways drop its cached bytes. */
   public static final PublishContract<JsonObject> CHANGED = PublishContract.of("media.changed", Codec.JSON);
-
-  /** Every request/reply address the posts-service's {@code MediaVerticle} answers. */
-  public static final List<BusContract<?, ?>> ALL =
-      List.of(UPLOAD_BEGIN, UPLOAD_CHUNK, UPLOAD_FINISH, GET, LIST, DELETE, READ);
 
   private MediaContracts() {
   }

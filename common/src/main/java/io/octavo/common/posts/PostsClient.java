@@ -4,9 +4,8 @@ import io.octavo.common.bus.BusClient;
 import io.octavo.common.contracts.Health;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 
 /** The posts-service as its callers see it. */
 public final class PostsClient {
@@ -70,17 +69,16 @@ public final class PostsClient {
   }
 
   /** Starts an import job of {@code total} files; the reply holds its {@code id}. */
-  public Future<JsonObject> startImport(int total) {
+  public Future<Imports.Started> startImport(int total) {
     return startImport(total, null);
   }
 
   /**
-   * Starts an import job of {@code total} files of a site described by {@code site}
-   * ({@code {paths: [...], configs: {path: text}, dialect}}, from which the posts-service detects the
-   * engine); the reply holds the job's {@code id} and the detected {@code site}.
+   * Starts an import job of {@code total} files of a site described by {@code site}, from which the
+   * posts-service detects the engine; the reply holds the job's id and the detected site.
    */
-  public Future<JsonObject> startImport(int total, JsonObject site) {
-    return bus.request(PostsContracts.IMPORT_START, new JsonObject().put("total", total).put("site", site));
+  public Future<Imports.Started> startImport(int total, Imports.SiteFiles site) {
+    return bus.request(PostsContracts.IMPORT_START, new Imports.Start(total, site));
   }
 
   /** The slug of the post whose old site had this public path, or null. */
@@ -89,28 +87,28 @@ public final class PostsClient {
   }
 
   /**
-   * Imports {@code [{path, content}]} or {@code [{path, skip}]} into a job; replies with the results.
-   * A batch renders each of its posts, so it has a timeout of its own, not the one for reads.
+   * Imports files into a job; replies with their results. A batch renders each of its posts, so it
+   * has a timeout of its own, not the one for reads.
    */
-  public Future<JsonObject> importBatch(String job, JsonArray files) {
+  public Future<Imports.BatchResults> importBatch(String job, List<Imports.File> files) {
     return importBatch(job, files, Duration.ofMinutes(2));
   }
 
-  public Future<JsonObject> importBatch(String job, JsonArray files, Duration timeout) {
-    return bus.request(PostsContracts.IMPORT_BATCH, new JsonObject().put("id", job).put("files", files), timeout);
+  public Future<Imports.BatchResults> importBatch(String job, List<Imports.File> files, Duration timeout) {
+    return bus.request(PostsContracts.IMPORT_BATCH, new Imports.Batch(job, files), timeout);
   }
 
-  public Future<JsonObject> finishImport(String job, String error) {
-    return bus.request(PostsContracts.IMPORT_FINISH, new JsonObject().put("id", job).put("error", error));
+  public Future<Imports.Job> finishImport(String job, String error) {
+    return bus.request(PostsContracts.IMPORT_FINISH, new Imports.Finish(job, error));
   }
 
-  public Future<JsonObject> importJob(String job) {
-    return bus.request(PostsContracts.IMPORT_GET, new JsonObject().put("id", job));
+  public Future<Imports.Job> importJob(String job) {
+    return bus.request(PostsContracts.IMPORT_GET, new Imports.JobRef(job));
   }
 
-  /** A page of the export: {@code {items: [{path, content}], next_after_id}}. */
-  public Future<JsonObject> export(long afterId, int limit) {
-    return bus.request(PostsContracts.EXPORT, new JsonObject().put("after_id", afterId).put("limit", limit));
+  /** A page of the export, and the id to ask after for the next. */
+  public Future<Imports.ExportPage> export(long afterId, int limit) {
+    return bus.request(PostsContracts.EXPORT, new Imports.ExportRequest(afterId, limit));
   }
 
   public Future<Health> health() {

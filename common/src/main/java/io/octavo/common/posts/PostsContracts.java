@@ -4,8 +4,6 @@ import io.octavo.common.contracts.BusContract;
 import io.octavo.common.contracts.Codec;
 import io.octavo.common.contracts.Health;
 import io.octavo.common.contracts.PublishContract;
-import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /** Every {@code posts.*} address, with what it takes and answers: the posts-service's side of the bus. */
 public final class PostsContracts {
@@ -45,16 +43,19 @@ public final class PostsContracts {
       TRASH_REQUEST, Codec.of(PostReplies.Trash::fromJson, PostReplies.Trash::toJson));
   public static final BusContract<PostRequests.Trash, Post> RESTORE_FROM_TRASH =
       BusContract.of("posts.trash.restore", TRASH_REQUEST, POST);
-  public static final BusContract<JsonObject, JsonObject> IMPORT_START =
-      BusContract.of("posts.import.start", Codec.JSON, Codec.JSON);
-  public static final BusContract<JsonObject, JsonObject> IMPORT_BATCH =
-      BusContract.of("posts.import.batch", Codec.JSON, Codec.JSON);
-  public static final BusContract<JsonObject, JsonObject> IMPORT_FINISH =
-      BusContract.of("posts.import.finish", Codec.JSON, Codec.JSON);
-  public static final BusContract<JsonObject, JsonObject> IMPORT_GET =
-      BusContract.of("posts.import.get", Codec.JSON, Codec.JSON);
-  public static final BusContract<JsonObject, JsonObject> EXPORT =
-      BusContract.of("posts.export", Codec.JSON, Codec.JSON);
+  public static final BusContract<Imports.Start, Imports.Started> IMPORT_START = BusContract.of("posts.import.start",
+      Codec.of(Imports.Start::fromJson, Imports.Start::toJson), Codec.of(Imports.Started::fromJson, Imports.Started::toJson));
+  public static final BusContract<Imports.Batch, Imports.BatchResults> IMPORT_BATCH = BusContract.of(
+      "posts.import.batch", Codec.of(Imports.Batch::fromJson, Imports.Batch::toJson),
+      Codec.of(Imports.BatchResults::fromJson, Imports.BatchResults::toJson));
+  private static final Codec<Imports.Job> JOB = Codec.of(Imports.Job::fromJson, Imports.Job::toJson);
+  public static final BusContract<Imports.Finish, Imports.Job> IMPORT_FINISH = BusContract.of("posts.import.finish",
+      Codec.of(Imports.Finish::fromJson, Imports.Finish::toJson), JOB);
+  public static final BusContract<Imports.JobRef, Imports.Job> IMPORT_GET = BusContract.of("posts.import.get",
+      Codec.of(Imports.JobRef::fromJson, Imports.JobRef::toJson), JOB);
+  public static final BusContract<Imports.ExportRequest, Imports.ExportPage> EXPORT = BusContract.of("posts.export",
+      Codec.of(Imports.ExportRequest::fromJson, Imports.ExportRequest::toJson),
+      Codec.of(Imports.ExportPage::fromJson, Imports.ExportPage::toJson));
   /** The post an imported site's old public path belongs to. */
   public static final BusContract<PostRequests.OldPath, PostReplies.OldPathMatch> OLD_PATH = BusContract.of(
       "posts.oldpath", Codec.of(PostRequests.OldPath::fromJson, PostRequests.OldPath::toJson),
@@ -65,11 +66,6 @@ public final class PostsContracts {
   /** Published (not sent) after every change, so every gateway replica can drop cached copies. */
   public static final PublishContract<PostRequests.Changed> CHANGED =
       PublishContract.of("posts.changed", Codec.of(PostRequests.Changed::fromJson, PostRequests.Changed::toJson));
-
-  /** Every request/reply address the posts-service's {@code PostsVerticle} answers. */
-  public static final List<BusContract<?, ?>> ALL = List.of(CREATE, GET, UPDATE, DELETE, LIST, TAGS, SERIES, SEARCH,
-      REVISIONS, REVISION, RESTORE_REVISION, TRASH, RESTORE_FROM_TRASH, IMPORT_START, IMPORT_BATCH, IMPORT_FINISH,
-      IMPORT_GET, EXPORT, OLD_PATH, HEALTH);
 
   private PostsContracts() {
   }

@@ -3,7 +3,6 @@ package io.octavo.common.render;
 import io.octavo.common.contracts.BusContract;
 import io.octavo.common.contracts.Codec;
 import io.octavo.common.contracts.Health;
-import java.util.List;
 
 /** Every {@code render.*} address, with what it takes and answers. */
 public final class RenderContracts {
@@ -11,8 +10,6 @@ public final class RenderContracts {
       Codec.of(RenderRequest::fromJson, RenderRequest::toJson), Codec.of(Rendered::fromJson, Rendered::toJson));
   public static final BusContract<Void, Health> HEALTH =
       BusContract.of("render.health", Codec.NONE, Codec.of(Health::fromJson, Health::toJson));
-
-  public static final List<BusContract<?, ?>> ALL = List.of(MARKDOWN, HEALTH);
 
   private RenderContracts() {
   }

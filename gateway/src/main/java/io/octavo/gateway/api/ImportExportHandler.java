@@ -3,6 +3,7 @@ package io.octavo.gateway.api;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
+import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.PathParams;
@@ -22,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -108,8 +111,8 @@ public final class ImportExportHandler {
     request.endHandler(end -> {
       if (!refused[0]) {
         file.close().compose(closed -> start(path, ctx.request().getParam("dialect"))).onSuccess(job -> {
-          ctx.response().putHeader("location", "/api/import/" + job.getString("id"));
-          Responses.json(ctx, 202, job);
+          ctx.response().putHeader("location", "/api/import/" + job.id());
+          Responses.json(ctx, 202, job.toJson());
         }).onFailure(error -> {
           delete(path);
           ctx.fail(error);
@@ -123,24 +126,22 @@ public final class ImportExportHandler {
    * Checks the whole archive first (a bad one is refused before any post is touched), learning the
    * site's shape on the way (its paths and configuration files), then imports in the background.
    */
-  private Future<JsonObject> start(Path archive, String dialect) {
+  private Future<Imports.Job> start(Path archive, String dialect) {
     ArchiveReader reader = new ArchiveReader(archive, maxImportBytes * 10);
-    JsonObject site = new JsonObject().put("dialect", dialect);
     return workers.executeBlocking(() -> {
-      JsonArray paths = new JsonArray();
-      JsonObject configs = new JsonObject();
+      List<String> paths = new ArrayList<>();
+      Map<String, String> configs = new LinkedHashMap<>();
       reader.read(file -> {
         paths.add(file.getString("path"));
         if (file.getString("config") != null) {
           configs.put(file.getString("path"), file.getString("config"));
         }
       });
-      site.put("paths", paths).put("configs", configs);
-      return paths.size();
+      return new Imports.SiteFiles(paths, configs, dialect);
     }, false)
-        .compose(total -> posts.startImport(total, site))
-        .compose(job -> posts.importJob(job.getString("id")))
-        .onSuccess(job -> workers.executeBlocking(() -> run(reader, job.getString("id")), false)
+        .compose(site -> posts.startImport(site.paths().size(), site))
+        .compose(job -> posts.importJob(job.id()))
+        .onSuccess(job -> workers.executeBlocking(() -> run(reader, job.id()), false)
             .onComplete(done -> delete(archive)));
   }
 
@@ -176,7 +177,7 @@ public final class ImportExportHandler {
 
   private void send(String job, List<JsonObject> batch) {
     try {
-      posts.importBatch(job, new JsonArray(new ArrayList<>(batch)), java.time.Duration.ofSeconds(BATCH_TIMEOUT_SECONDS)).toCompletionStage().toCompletableFuture()
+      posts.importBatch(job, batch.stream().map(Imports.File::fromJson).toList(), Duration.ofSeconds(BATCH_TIMEOUT_SECONDS)).toCompletionStage().toCompletableFuture()
           .get(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
@@ -190,7 +191,7 @@ public final class ImportExportHandler {
     if (id == null || !id.matches("[0-9a-fA-F-]{36}")) {
       throw ServiceFailure.notFound("no import '" + (id == null ? "" : id) + "'");
     }
-    posts.importJob(id).onSuccess(job -> Responses.json(ctx, 200, job)).onFailure(ctx::fail);
+    posts.importJob(id).onSuccess(job -> Responses.json(ctx, 200, job.toJson())).onFailure(ctx::fail);
   }
 
   /** Writes the zip to a temporary file page by page, then sends it. */
@@ -200,15 +201,14 @@ public final class ImportExportHandler {
       try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
         Long after = 0L;
         while (after != null) {
-          JsonObject page = posts.export(after, EXPORT_PAGE).toCompletionStage().toCompletableFuture()
+          Imports.ExportPage page = posts.export(after, EXPORT_PAGE).toCompletionStage().toCompletableFuture()
               .get(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-          for (Object item : page.getJsonArray("items")) {
-            JsonObject file = (JsonObject) item;
-            entries.putNextEntry(new ZipEntry(file.getString("path")));
-            entries.write(file.getString("content").getBytes(StandardCharsets.UTF_8));
+          for (Imports.ExportedFile file : page.items()) {
+            entries.putNextEntry(new ZipEntry(file.path()));
+            entries.write(file.content().getBytes(StandardCharsets.UTF_8));
             entries.closeEntry();
           }
-          after = page.getLong("next_after_id");
+          after = page.nextAfterId();
         }
         exportMedia(entries);
       } catch (Exception e) {
