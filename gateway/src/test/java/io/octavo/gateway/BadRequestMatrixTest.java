@@ -4,7 +4,6 @@ import static io.octavo.common.testing.DocumentedHttp.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.render.RenderContracts;
-import io.octavo.common.render.RenderRequest;
 import io.octavo.common.render.Rendered;
 import io.octavo.common.testing.BusStub;
 import io.octavo.common.testing.DocumentedHttp;
@@ -40,8 +39,8 @@ class BadRequestMatrixTest {
   static void start() {
     vertx = Vertx.vertx();
     posts = StubPostsService.start(vertx, List.of("Existing Post"), List.of("java"));
-    BusStub.on(vertx).answer(RenderContracts.MARKDOWN.address(), request -> new Rendered("<p>" + RenderRequest.fromJson(request)
-        .body() + "</p>\n", "", false, new JsonArray(), 1, 1).toJson());
+    BusStub.on(vertx).answer(RenderContracts.MARKDOWN, request -> new Rendered("<p>" + request.body() + "</p>\n", "",
+        false, new JsonArray(), 1, 1));
     GatewaySettings settings = TestGateway.settings(TOKEN);
     http = TestGateway.deploy(vertx, settings.withRateLimits(settings.anonymousReadsPerMinute(), 1000));
   }

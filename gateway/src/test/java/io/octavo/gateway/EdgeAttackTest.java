@@ -8,6 +8,7 @@ import io.octavo.common.render.RenderContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.common.testing.TestPost;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -101,9 +102,7 @@ class EdgeAttackTest {
   }
 
   private static Post stored(String slug, String html) {
-    return new Post(slug, "T", "x", html, "<p>x</p>", false, List.of(), null, null, null, null, "published",
-        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", 1, 1, 1, new JsonArray(), false,
-        new JsonObject());
+    return TestPost.titled("T").slug(slug).markdown("x").with("html", html).with("excerpt_html", "<p>x</p>").build();
   }
 
   private void postsServiceCreates() {

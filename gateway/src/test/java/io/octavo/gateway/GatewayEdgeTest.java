@@ -7,6 +7,7 @@ import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.common.testing.TestPost;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.testing.DocumentedHttp;
 import io.vertx.core.Future;
@@ -15,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -59,8 +59,7 @@ class GatewayEdgeTest {
   }
 
   private static Post post(String slug, long version) {
-    return new Post(slug, "T", "x", "<p>x</p>", "<p>x</p>", false, List.of(), null, null, null, null, "published",
-        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", version, 1, 1, new JsonArray(), false, new JsonObject());
+    return TestPost.titled("T").slug(slug).markdown("x").html("<p>x</p>").version(version).build();
   }
 
   @Test

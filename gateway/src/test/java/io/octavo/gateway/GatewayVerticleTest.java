@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostLookup;
 import io.octavo.common.testing.BusStub;
 import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.TestPost;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,16 +43,14 @@ class GatewayVerticleTest {
   }
 
   private static Post stored(long version) {
-    return new Post("hello", "Hello", "# Hello", "<h1>Hello</h1>", "", false, List.of(), null, null, null, null,
-        "published", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", version, 1, 1,
-        new JsonArray(), false, new JsonObject());
+    return TestPost.titled("Hello").markdown("# Hello").with("html", "<h1>Hello</h1>").with("excerpt_html", "")
+        .version(version).build();
   }
 
   /** A posts-service stand-in answering every posts.* address with the given post. */
   private void postsServiceAnswers(Post post) {
-    for (String address : List.of(PostsContracts.CREATE.address(), PostsContracts.GET.address(), PostsContracts.UPDATE.address())) {
-      bus.reply(address, post.toJson());
-    }
+    bus.reply(PostsContracts.CREATE, post).reply(PostsContracts.GET, new PostLookup.Found(post))
+        .reply(PostsContracts.UPDATE, post);
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String path, MultiMap headers, String body) {
@@ -128,13 +126,13 @@ class GatewayVerticleTest {
 
   @Test
   void silentPostsServiceIsAGatewayTimeout() {
-    bus.silent(PostsContracts.GET.address());
+    bus.silent(PostsContracts.GET);
     assertProblem(send(HttpMethod.GET, "/api/posts/hello", MultiMap.caseInsensitiveMultiMap(), null), 504);
   }
 
   @Test
   void serviceFailureCodesBecomeTheHttpStatus() {
-    bus.fail(PostsContracts.GET.address(), 404, "no post with slug 'x'");
+    bus.fail(PostsContracts.GET, 404, "no post with slug 'x'");
     HttpResponse<Buffer> response = send(HttpMethod.GET, "/api/posts/x", MultiMap.caseInsensitiveMultiMap(), null);
     assertProblem(response, 404);
     assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("no post with slug 'x'");

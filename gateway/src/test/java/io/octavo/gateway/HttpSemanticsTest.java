@@ -84,11 +84,11 @@ class HttpSemanticsTest {
     HttpResponse<Buffer> updated = send(HttpMethod.PUT, "/api/posts/star-post", with(admin(), "if-match", "*"), edit);
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(updated.getHeader("etag")).isEqualTo("\"2\"");
-    assertThat(PostRequests.Update.fromJson(posts.bus().requests(PostsContracts.UPDATE.address()).get(0)).expectedVersion())
+    assertThat(posts.bus().requests(PostsContracts.UPDATE).get(0).expectedVersion())
         .isEqualTo(PostRequests.Update.ANY_VERSION);
     assertThat(send(HttpMethod.DELETE, "/api/posts/star-delete", with(admin(), "if-match", "*"), null).statusCode())
         .isEqualTo(204);
-    assertThat(PostRequests.Delete.fromJson(posts.bus().requests(PostsContracts.DELETE.address()).get(0)).expectedVersion())
+    assertThat(posts.bus().requests(PostsContracts.DELETE).get(0).expectedVersion())
         .as("any version").isNull();
     assertThat(send(HttpMethod.PUT, "/api/posts/no-such-post", with(admin(), "if-match", "*"), edit).statusCode())
         .as("* needs a current version to match").isEqualTo(404);
@@ -97,14 +97,14 @@ class HttpSemanticsTest {
   @Test
   void anEmptyIfMatchIs428OnPutAndDelete() {
     String edit = new JsonObject().put("markdown", "Edited").encode();
-    int updates = posts.bus().count(PostsContracts.UPDATE.address());
+    int updates = posts.bus().count(PostsContracts.UPDATE);
     assertThat(send(HttpMethod.PUT, "/api/posts/empty-match", with(admin(), "if-match", ""), edit).statusCode())
         .isEqualTo(428);
     assertThat(send(HttpMethod.DELETE, "/api/posts/empty-match", with(admin(), "if-match", " "), null).statusCode())
         .isEqualTo(428);
-    assertThat(posts.bus().count(PostsContracts.UPDATE.address())).as("nothing was written").isEqualTo(updates);
-    assertThat(posts.bus().requests(PostsContracts.DELETE.address())).as("nothing was deleted")
-        .noneMatch(request -> "empty-match".equals(request.getString("slug")));
+    assertThat(posts.bus().count(PostsContracts.UPDATE)).as("nothing was written").isEqualTo(updates);
+    assertThat(posts.bus().requests(PostsContracts.DELETE)).as("nothing was deleted")
+        .noneMatch(request -> "empty-match".equals(request.slug()));
     assertThat(send(HttpMethod.GET, "/api/posts/empty-match", MultiMap.caseInsensitiveMultiMap(), null).statusCode())
         .isEqualTo(200);
   }

@@ -1,28 +1,34 @@
 package io.octavo.gateway;
 
-import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.ServiceFailure;
+import io.octavo.common.contracts.Health;
 import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostPage;
+import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostStatus;
+import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.testing.BusStub;
+import io.octavo.common.testing.TestPost;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A posts-service stand-in for gateway tests: answers every posts.* address a reader or writer
- * reaches from an in-memory set of published posts, in the shapes the real service replies with,
- * so each status and header a test sees is the gateway's doing. Writes keep their post (an update
- * at version + 1; a create keeps the source it was sent) and announce it on posts.changed as the
- * real service does; a create titled "refuse NNN" fails with code NNN. What the gateway sent is in
- * {@link #bus()}.
+ * reaches from an in-memory set of posts, as the contracts' records, so each status and header a
+ * test sees is the gateway's doing. Readers see published posts only, newest first; lists page by
+ * {@code limit} and filter by tag and series. Writes keep their post (an update at version + 1; a
+ * create keeps the source it was sent) and announce it on posts.changed as the real service does;
+ * a create titled "refuse NNN" fails with code NNN. What the gateway sent is in {@link #bus()}.
  */
 public final class StubPostsService {
   private final Vertx vertx;
@@ -34,13 +40,15 @@ public final class StubPostsService {
     this.bus = BusStub.on(vertx);
   }
 
-  /** Deploys the stand-in with one post per title (slug: the title in lowercase, dashes for spaces). */
+  /** Deploys the stand-in with one published post per title, each carrying {@code tags}. */
   public static StubPostsService start(Vertx vertx, List<String> titles, List<String> tags) {
+    return serving(vertx, titles.stream().map(title -> TestPost.titled(title).tags(tags).build()).toList());
+  }
+
+  /** Deploys the stand-in with {@code posts} (see {@link TestPost}). */
+  public static StubPostsService serving(Vertx vertx, List<Post> posts) {
     StubPostsService service = new StubPostsService(vertx);
-    for (String title : titles) {
-      Post post = post(title, tags, 1);
-      service.posts.put(post.slug(), post);
-    }
+    posts.forEach(post -> service.posts.put(post.slug(), post));
     return service.register();
   }
 
@@ -48,81 +56,91 @@ public final class StubPostsService {
     return bus;
   }
 
-  public static Post post(String title, List<String> tags, long version) {
-    String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-    return Post.fromJson(new JsonObject().put("slug", slug).put("title", title)
-        .put("markdown", "Body of " + title).put("html", "<p>Body of " + title + "</p>\n")
-        .put("excerpt_html", "<p>Body of " + title + "</p>\n").put("has_more", false).put("tags", new JsonArray(tags))
-        .put("status", "published").put("published_at", "2026-01-01T00:00:00Z").put("created_at", "2026-01-01T00:00:00Z")
-        .put("updated_at", "2026-01-01T00:00:00Z").put("version", version).put("word_count", 3)
-        .put("reading_time_minutes", 1).put("toc", new JsonArray()).put("meta", new JsonObject()));
-  }
-
   private StubPostsService register() {
-    bus.answer(PostsContracts.GET.address(), body -> find(PostRequests.Get.fromJson(body).slug()).toJson())
-        .answer(PostsContracts.LIST.address(), body -> {
-          String tag = PostRequests.List.fromJson(body).tag();
-          List<Post> newestFirst = new ArrayList<>(all());
-          Collections.reverse(newestFirst);
-          return new PostPage(newestFirst.stream().filter(p -> tag == null || p.tags().contains(tag)).toList(), null)
-              .toJson();
-        })
-        .answer(PostsContracts.CREATE.address(), body -> {
-          String title = body.getString("title", "Created");
+    bus.answer(PostsContracts.GET, request -> new PostLookup.Found(find(request.slug(), request.includeUnpublished())))
+        .answer(PostsContracts.LIST, this::list)
+        .answer(PostsContracts.CREATE, input -> {
+          String title = Objects.requireNonNullElse(input.title(), "Created");
           if (title.matches("refuse \\d{3}")) { // a refusal, as the real service fails a message
             throw new ServiceFailure(Integer.parseInt(title.substring(7)), "refused as the posts-service would");
           }
-          Post post = post(title, List.of(), 1);
-          String markdown = body.getString("markdown", "");
-          return write(Post.fromJson(post.toJson().put("markdown", markdown).put("html", "<p>" + markdown + "</p>\n")),
+          String markdown = Objects.requireNonNullElse(input.markdown(), "");
+          return write(TestPost.titled(title).markdown(markdown).with("html", "<p>" + markdown + "</p>\n").build(),
               ChangeKind.CREATED);
         })
-        .answer(PostsContracts.UPDATE.address(), body -> {
-          Post current = find(body.getString("slug"));
-          return write(post(current.title(), current.tags(), current.version() + 1), ChangeKind.UPDATED);
+        .answer(PostsContracts.UPDATE, request -> {
+          Post current = find(request.slug(), true);
+          return write(TestPost.titled(current.title()).tags(current.tags()).version(current.version() + 1).build(),
+              ChangeKind.UPDATED);
         })
-        .answer(PostsContracts.DELETE.address(), body -> {
-          String slug = find(body.getString("slug")).slug();
+        .answer(PostsContracts.DELETE, request -> {
+          String slug = find(request.slug(), true).slug();
           posts.remove(slug);
           PostsContracts.CHANGED.publish(vertx.eventBus(), new PostRequests.Changed(slug, slug, 0, ChangeKind.DELETED));
-          return new JsonObject();
+          return null;
         })
-        .answer(PostsContracts.TAGS.address(), body -> new JsonObject().put("items", new JsonArray(all().stream()
-            .flatMap(p -> p.tags().stream()).distinct().sorted()
-            .map(tag -> new JsonObject().put("tag", tag).put("posts", all().stream()
-                .filter(p -> p.tags().contains(tag)).count())).toList())))
-        .answer(PostsContracts.SERIES.address(), body -> {
-          throw ServiceFailure.notFound("no series named '" + body.getString("name") + "'");
+        .answer(PostsContracts.TAGS, request -> new PostReplies.Tags(visible(false)
+            .flatMap(post -> post.tags().stream()).distinct().sorted()
+            .map(tag -> new PostReplies.TagCount(tag, visible(false).filter(post -> post.tags().contains(tag)).count()))
+            .toList()))
+        .answer(PostsContracts.SERIES, request -> {
+          List<Post> parts = visible(request.includeUnpublished()).filter(post -> request.name().equals(post.series()))
+              .sorted(Comparator.comparing(Post::seriesPart)).toList();
+          if (parts.isEmpty()) {
+            throw ServiceFailure.notFound("no series named '" + request.name() + "'");
+          }
+          return new PostReplies.SeriesParts(request.name(), parts);
         })
-        .answer(PostsContracts.SEARCH.address(), body -> new JsonObject().put("items", new JsonArray(all().stream()
-            .map(p -> new JsonObject().put("slug", p.slug()).put("title", p.title()).put("tags", new JsonArray(p.tags()))
-                .put("status", p.status()).put("published_at", p.publishedAt()).put("rank", 0.5)
-                .put("snippet_html", "<mark>Body</mark> of " + p.title())).toList())))
-        .answer(PostsContracts.REVISIONS.address(), body -> {
-          Post post = find(body.getString("slug"));
-          return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("version", post.version())
-              .put("title", post.title()).put("created_at", post.updatedAt())));
+        .answer(PostsContracts.SEARCH, request -> new PostReplies.SearchHits(visible(request.includeUnpublished())
+            .map(post -> new PostReplies.SearchHit(post.slug(), post.title(), post.tags(), status(post),
+                post.publishedAt(), post.series(), post.seriesPart(), 0.5f, "<mark>Body</mark> of " + post.title()))
+            .toList()))
+        .answer(PostsContracts.REVISIONS, request -> {
+          Post post = find(request.slug(), true);
+          return new PostReplies.Revisions(List.of(
+              new PostReplies.RevisionEntry(post.version(), post.title(), post.updatedAt())));
         })
-        .reply(PostsContracts.OLD_PATH.address(), new JsonObject().putNull("slug"))
-        .reply(PostsContracts.HEALTH.address(), new JsonObject().put("status", "UP"));
+        .reply(PostsContracts.OLD_PATH, new PostReplies.OldPathMatch(null))
+        .reply(PostsContracts.HEALTH, Health.up());
     return this;
   }
 
-  private JsonObject write(Post post, ChangeKind change) {
+  /** A page newest first; the cursor is the offset of the page's first post. */
+  private PostPage list(PostRequests.List request) {
+    List<Post> matching = visible(request.includeUnpublished())
+        .filter(post -> request.tag() == null || post.tags().contains(request.tag()))
+        .filter(post -> request.series() == null || request.series().equals(post.series()))
+        .toList();
+    int from = request.cursor() == null ? 0 : Integer.parseInt(request.cursor());
+    int to = Math.min(matching.size(), from + request.limit());
+    String next = to < matching.size() ? String.valueOf(to) : null;
+    return new PostPage(matching.subList(Math.min(from, to), to), next).withHtml(request.withHtml());
+  }
+
+  private Post write(Post post, ChangeKind change) {
     posts.put(post.slug(), post);
     PostsContracts.CHANGED.publish(vertx.eventBus(), new PostRequests.Changed(post.slug(), null, post.version(), change));
-    return post.toJson();
+    return post;
   }
 
-  private List<Post> all() {
+  /** What a reader (or, with {@code unpublished}, the admin) may see, newest first. */
+  private Stream<Post> visible(boolean unpublished) {
+    List<Post> newestFirst;
     synchronized (posts) {
-      return List.copyOf(posts.values());
+      newestFirst = new ArrayList<>(posts.values());
     }
+    Collections.reverse(newestFirst);
+    return newestFirst.stream().filter(post -> unpublished || status(post) == PostStatus.PUBLISHED)
+        .sorted(Comparator.comparing(Post::publishedAt, Comparator.nullsFirst(Comparator.reverseOrder())));
   }
 
-  private Post find(String slug) {
+  private static PostStatus status(Post post) {
+    return PostStatus.fromWire(post.toSummaryJson().getString("status"));
+  }
+
+  private Post find(String slug, boolean unpublished) {
     Post post = slug == null ? null : posts.get(slug);
-    if (post == null) {
+    if (post == null || !unpublished && status(post) != PostStatus.PUBLISHED) {
       throw ServiceFailure.notFound("no post with slug '" + slug + "'");
     }
     return post;

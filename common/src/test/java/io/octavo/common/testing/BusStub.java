@@ -1,6 +1,7 @@
 package io.octavo.common.testing;
 
 import io.octavo.common.ServiceFailure;
+import io.octavo.common.contracts.BusContract;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -12,9 +13,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Stand-ins for the services behind an address, on a local event bus: a test says what an
- * address answers and reads what it was asked, so the code under test is all that decides the
- * outcome. Each stand-in is registered before the call returns.
+ * Stand-ins for the services behind a contract, on a local event bus: a test says what an address
+ * answers, as the contract's records, and reads what it was asked, so the code under test is all
+ * that decides the outcome. Requests and replies cross through the contract's codecs, as they do
+ * between real services, so a stand-in cannot answer a shape the real service could not.
+ * Each stand-in is registered before the call returns.
  */
 public final class BusStub {
   private final Vertx vertx;
@@ -28,19 +31,19 @@ public final class BusStub {
     return new BusStub(vertx);
   }
 
-  /** Every request to {@code address} is answered with {@code body}. */
-  public BusStub reply(String address, Object body) {
-    return answer(address, request -> body);
+  /** Every request is answered with {@code reply}. */
+  public <Req, Res> BusStub reply(BusContract<Req, Res> contract, Res reply) {
+    return answer(contract, request -> reply);
   }
 
   /**
-   * Every request is answered with what {@code reply} makes of its body; a {@link ServiceFailure}
-   * it throws fails the message with its code, as a service would.
+   * Every request is answered with what {@code reply} makes of it; a {@link ServiceFailure} it
+   * throws fails the message with its code, as a service would.
    */
-  public BusStub answer(String address, Function<JsonObject, Object> reply) {
-    return register(address, message -> {
+  public <Req, Res> BusStub answer(BusContract<Req, Res> contract, Function<Req, Res> reply) {
+    return register(contract, message -> {
       try {
-        message.reply(reply.apply(message.body()));
+        message.reply(contract.reply().encode(reply.apply(contract.request().decode(body(message)))));
       } catch (ServiceFailure failure) {
         message.fail(failure.code(), failure.getMessage());
       }
@@ -48,28 +51,32 @@ public final class BusStub {
   }
 
   /** Every request fails with {@code code} and {@code text}. */
-  public BusStub fail(String address, int code, String text) {
-    return register(address, message -> message.fail(code, text));
+  public BusStub fail(BusContract<?, ?> contract, int code, String text) {
+    return register(contract, message -> message.fail(code, text));
   }
 
   /** Requests are taken and never answered: the sender's timeout decides. */
-  public BusStub silent(String address) {
-    return register(address, message -> { });
+  public BusStub silent(BusContract<?, ?> contract) {
+    return register(contract, message -> { });
   }
 
-  /** The bodies sent to {@code address} so far, oldest first. */
-  public List<JsonObject> requests(String address) {
-    return List.copyOf(received.getOrDefault(address, List.of()));
+  /** The requests sent to {@code contract}'s address so far, oldest first. */
+  public <Req> List<Req> requests(BusContract<Req, ?> contract) {
+    return received.getOrDefault(contract.address(), List.of()).stream().map(contract.request()::decode).toList();
   }
 
-  public int count(String address) {
-    return received.getOrDefault(address, List.of()).size();
+  public int count(BusContract<?, ?> contract) {
+    return received.getOrDefault(contract.address(), List.of()).size();
   }
 
-  private BusStub register(String address, Consumer<Message<JsonObject>> handler) {
-    List<JsonObject> bodies = received.computeIfAbsent(address, key -> new CopyOnWriteArrayList<>());
-    vertx.eventBus().<JsonObject>consumer(address, message -> {
-      bodies.add(message.body() == null ? new JsonObject() : message.body());
+  private static JsonObject body(Message<JsonObject> message) {
+    return message.body() == null ? new JsonObject() : message.body();
+  }
+
+  private BusStub register(BusContract<?, ?> contract, Consumer<Message<JsonObject>> handler) {
+    List<JsonObject> bodies = received.computeIfAbsent(contract.address(), key -> new CopyOnWriteArrayList<>());
+    vertx.eventBus().<JsonObject>consumer(contract.address(), message -> {
+      bodies.add(body(message));
       handler.accept(message);
     }).completion().await();
     return this;

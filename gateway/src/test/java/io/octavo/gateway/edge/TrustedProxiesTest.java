@@ -7,13 +7,12 @@ import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.common.testing.TestPost;
 import io.octavo.gateway.GatewayService;
 import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -119,7 +118,6 @@ class TrustedProxiesTest {
   }
 
   private static Post post() {
-    return new Post("p", "T", "x", "<p>x</p>", "<p>x</p>", false, List.of(), null, null, null, null, "published",
-        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", 1, 1, 1, new JsonArray(), false, new JsonObject());
+    return TestPost.titled("T").slug("p").markdown("x").html("<p>x</p>").build();
   }
 }

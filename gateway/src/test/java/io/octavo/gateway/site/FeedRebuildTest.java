@@ -38,7 +38,7 @@ class FeedRebuildTest {
 
   /** posts.list requests the posts-service was sent: what building a feed or a sitemap costs. */
   private static int listRequests() {
-    return posts.bus().count(PostsContracts.LIST.address());
+    return posts.bus().count(PostsContracts.LIST);
   }
 
   @Test

@@ -3,9 +3,8 @@ package io.octavo.gateway.site.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.posts.Post;
-import io.vertx.core.json.JsonArray;
+import io.octavo.common.testing.TestPost;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a post's page adds for readers, link previews and search engines. */
@@ -13,8 +12,9 @@ class PostViewTest {
   private static final Site SITE = new Site("Blog", "A blog", "https://blog.example.org");
 
   private static Post post(String title, String html, String excerptHtml, JsonObject meta) {
-    return new Post("a-post", title, "", html, excerptHtml, true, List.of("x"), null, null, null, null, "published",
-        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", 1, 10, 1, new JsonArray(), false, meta);
+    return TestPost.titled(title).slug("a-post").markdown("").with("html", html).with("excerpt_html", excerptHtml)
+        .with("has_more", true).tags("x").with("updated_at", "2026-01-02T00:00:00Z").with("word_count", 10)
+        .with("meta", meta).build();
   }
 
   @Test
