@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * reaches from an in-memory set of posts, as the contracts' records, so each status and header a
  * test sees is the gateway's doing. Readers see published posts only, newest first; lists page by
  * {@code limit} and filter by tag and series. Writes keep their post (an update at version + 1; a
- * create keeps the source it was sent) and announce it on posts.changed as the real service does;
- * a create titled "refuse NNN" fails with code NNN. What the gateway sent is in {@link #bus()}.
+ * create keeps the source, tags, date and draft status it was sent) and announce it on
+ * posts.changed as the real service does; a create titled "refuse NNN" fails with code NNN. What
+ * the gateway sent is in {@link #bus()}.
  */
 public final class StubPostsService {
   private final Vertx vertx;
@@ -65,8 +66,14 @@ public final class StubPostsService {
             throw new ServiceFailure(Integer.parseInt(title.substring(7)), "refused as the posts-service would");
           }
           String markdown = Objects.requireNonNullElse(input.markdown(), "");
-          return write(TestPost.titled(title).markdown(markdown).with("html", "<p>" + markdown + "</p>\n").build(),
-              ChangeKind.CREATED);
+          TestPost post = TestPost.titled(title).markdown(markdown).html("<p>" + markdown + "</p>\n");
+          if (input.tags() != null) {
+            post.tags(input.tags());
+          }
+          if (input.publishedAt() != null) {
+            post.publishedAt(input.publishedAt());
+          }
+          return write("draft".equals(input.status()) ? post.draft().build() : post.build(), ChangeKind.CREATED);
         })
         .answer(PostsContracts.UPDATE, request -> {
           Post current = find(request.slug(), true);

@@ -19,7 +19,14 @@ public final class TestGateway {
    * gateway, and the default 2 s would be waited out at every close.
    */
   public static GatewaySettings settings(String token) {
-    return GatewaySettings.defaults(FreePort.find(), AdminToken.of(token)).withBusTimeout(Duration.ofSeconds(2))
+    return settings(token, Map.of());
+  }
+
+  /** As {@link #settings(String)}, with environment variables on top ({@code OCTAVO_SITE_TITLE}...). */
+  public static GatewaySettings settings(String token, Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("HTTP_PORT", String.valueOf(FreePort.find()));
+    return GatewaySettings.fromEnv(all, AdminToken.of(token)).withBusTimeout(Duration.ofSeconds(2))
         .withDrainDelay(Duration.ZERO);
   }
 

@@ -1,11 +1,15 @@
-package io.octavo.standalone;
+package io.octavo.gateway.site;
 
-import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.TestPost;
+import io.octavo.gateway.StubPostsService;
+import io.octavo.gateway.TestGateway;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -23,38 +27,48 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-/** Atom, RSS, JSON Feed and the sitemap, parsed back the way readers and crawlers parse them. */
+/**
+ * Atom, RSS, JSON Feed and the sitemap, parsed back the way readers and crawlers parse them. The
+ * posts come from a posts-service stand-in as the real one stores them (HTML already rendered), so
+ * what is checked here is the gateway's part: which posts, in which order, with their full HTML
+ * intact and absolute links.
+ */
 class FeedsTest {
   private static final String TOKEN = "feeds-token";
   private static final String PUBLIC = "https://blog.example.org";
   private static final int SITEMAP_FILE_URLS = 3; // small, so four URLs already need two files
-  private static StandaloneMain.Octavo octavo;
-  private static Api api;
+  /** What the render-service makes of "First *post* with $x^2$.". */
+  private static final String FIRST_HTML = "<p>First <em>post</em> with <span class=\"math inline\"><math><semantics>"
+      + "<msup><mi>x</mi><mn>2</mn></msup><annotation encoding=\"application/x-tex\">x^2</annotation></semantics>"
+      + "</math></span>.</p>\n";
+  private static Vertx vertx;
+  private static DocumentedHttp http;
 
   @BeforeAll
-  static void start() throws Exception {
-    TestOctavo started = TestOctavo.start(FeedsTest.class, Map.of(
-        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_PUBLIC_URL", PUBLIC, "OCTAVO_SITE_TITLE", "Feeds Blog",
-        "OCTAVO_FEED_REFRESH_MS", "100", "OCTAVO_SITEMAP_PAGE_URLS", String.valueOf(SITEMAP_FILE_URLS)));
-    int port = started.port();
-    octavo = started.octavo();
-    api = new Api(port, TOKEN);
-    api.create(post("First *post* with $x^2$.").put("title", "First Post").put("tags", new JsonArray().add("java"))
-        .put("published_at", "2026-01-01T10:00:00Z"));
-    api.create(post("Second.").put("title", "[Guide] Part 1 - Start").put("published_at", "2026-01-02T10:00:00Z"));
-    api.create(post("Third.").put("title", "Third Post").put("tags", new JsonArray().add("java"))
-        .put("published_at", "2026-01-03T10:00:00Z"));
-    api.create(post("Not yet.").put("title", "Unpublished Draft").put("status", "draft"));
+  static void start() {
+    vertx = Vertx.vertx();
+    StubPostsService.serving(vertx, List.of(
+        TestPost.titled("First Post").html(FIRST_HTML).tags("java").publishedAt("2026-01-01T10:00:00Z").build(),
+        TestPost.titled("[Guide] Part 1 - Start").html("<p>Second.</p>\n").series("Guide", 1)
+            .publishedAt("2026-01-02T10:00:00Z").build(),
+        TestPost.titled("Third Post").html("<p>Third.</p>\n").tags("java").publishedAt("2026-01-03T10:00:00Z").build(),
+        TestPost.titled("Unpublished Draft").html("<p>Not yet.</p>\n").draft().build()));
+    http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN, Map.of("OCTAVO_PUBLIC_URL", PUBLIC,
+        "OCTAVO_SITE_TITLE", "Feeds Blog", "OCTAVO_FEED_REFRESH_MS", "100",
+        "OCTAVO_SITEMAP_PAGE_URLS", String.valueOf(SITEMAP_FILE_URLS))));
   }
 
   @AfterAll
   static void stop() {
-    api.close();
-    octavo.close();
+    vertx.close().await();
+  }
+
+  private static HttpResponse<Buffer> get(String path) {
+    return http.send(HttpMethod.GET, path, DocumentedHttp.headers(), null);
   }
 
   private static String fetch(String path, String expectedType) {
-    HttpResponse<Buffer> response = api.anonymous(HttpMethod.GET, path, null);
+    HttpResponse<Buffer> response = get(path);
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     assertThat(response.getHeader("content-type")).startsWith(expectedType);
     assertThat(response.getHeader("etag")).isNotBlank();
@@ -69,7 +83,8 @@ class FeedsTest {
     return titles;
   }
 
-  @Test
+  
+@Test
   void atomFeedCarriesEveryPublishedPostWithFullHtmlAndAbsoluteLinks() throws Exception {
     SyndFeed feed = new SyndFeedInput().build(new StringReader(fetch("/feed.xml", "application/atom+xml")));
     assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
@@ -108,7 +123,7 @@ class FeedsTest {
     assertThat(titles(java)).containsExactly("Third Post", "First Post");
     JsonObject guide = new JsonObject(fetch("/series/Guide/feed.json", "application/feed+json"));
     assertThat(guide.getJsonArray("items")).hasSize(1);
-    assertThat(api.anonymous(HttpMethod.GET, "/tags/nothing-here/feed.xml", null).statusCode()).isEqualTo(404);
+    assertThat(get("/tags/nothing-here/feed.xml").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -123,8 +138,8 @@ class FeedsTest {
     }
     assertThat(urls).contains(PUBLIC + "/", PUBLIC + "/posts/first-post", PUBLIC + "/posts/guide-part-1-start",
         PUBLIC + "/posts/third-post").doesNotHaveDuplicates().doesNotContain(PUBLIC + "/posts/unpublished-draft");
-    assertThat(api.anonymous(HttpMethod.GET, "/sitemap-" + (files.size() + 1) + ".xml", null).statusCode()).isEqualTo(404);
-    assertThat(api.anonymous(HttpMethod.GET, "/sitemap-x.xml", null).statusCode()).isEqualTo(404);
+    assertThat(get("/sitemap-" + (files.size() + 1) + ".xml").statusCode()).isEqualTo(404);
+    assertThat(get("/sitemap-x.xml").statusCode()).isEqualTo(404);
   }
 
   /** The {@code <loc>} of each {@code <element>} in a sitemap document. */
@@ -143,7 +158,9 @@ class FeedsTest {
   @Test
   void aNewPostAppearsInTheFeedWithinTheRefreshInterval() throws Exception {
     fetch("/feed.json", "application/feed+json"); // now built
-    api.create(post("Fresh.").put("title", "Fresh Post").put("published_at", "2026-01-04T10:00:00Z"));
+    String fresh = new JsonObject().put("markdown", "Fresh.").put("title", "Fresh Post")
+        .put("published_at", "2026-01-04T10:00:00Z").encode();
+    assertThat(http.send(HttpMethod.POST, "/api/posts", DocumentedHttp.admin(TOKEN), fresh).statusCode()).isEqualTo(201);
     JsonObject feed = new JsonObject(fetch("/feed.json", "application/feed+json"));
     // rebuilt on a read once the interval (100 ms here) has passed; that read may still get the previous one
     for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline
