@@ -67,7 +67,7 @@ public final class GatewayService {
           documents.changed();
         })
         .compose(registered -> MediaContracts.CHANGED.subscribe(node.vertx().eventBus(),
-            change -> media.forget(change.getString("sha256"))))
+            change -> media.forget(change.sha256())))
         .compose(registered -> DocsHandler.load(node.vertx()))
         .map(docs -> new GatewayShared(new RateLimits(settings.anonymousReadsPerMinute(), settings.authFailuresPerMinute(), meters), cache, docs, draining, documents, media, bodies));
   }

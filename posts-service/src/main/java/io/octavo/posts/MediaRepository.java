@@ -2,11 +2,13 @@ package io.octavo.posts;
 
 import io.micrometer.core.instrument.Timer;
 import io.octavo.common.media.MediaFile;
+import io.octavo.common.media.MediaItem;
+import io.octavo.common.media.MediaReplies;
 import io.octavo.common.media.MediaUpload;
 import io.octavo.common.metrics.ServiceMeters;
+import io.octavo.common.posts.PostStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -30,10 +32,6 @@ final class MediaRepository {
     this.meters = meters;
   }
 
-  /** The stored item, and whether this upload created it (false: the bytes were there already). */
-  record Stored(JsonObject item, boolean created) {
-  }
-
   /** A deleted item: its bytes (the original's and its variants') are still to be deleted from the blob store. */
   record Deleted(String sha256, List<UUID> blobs) {
   }
@@ -41,7 +39,7 @@ final class MediaRepository {
   /** An item Markdown may refer to, as a page shows it. */
   record Linked(long id, String sha256, String name, String contentType, Integer width, Integer height) {
     String url() {
-      return MediaRepository.url(sha256, name);
+      return MediaItem.url(sha256, name);
     }
   }
 
@@ -49,15 +47,15 @@ final class MediaRepository {
    * Creates the item, or (same bytes stored already, even by an upload racing this one: the unique
    * sha256 decides) finds the existing one; either way the upload's paths now name it.
    */
-  Future<Stored> store(MediaUpload upload, UUID blob) {
+  Future<MediaReplies.Stored> store(MediaUpload upload, UUID blob) {
     return timed("media_store", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.INSERT_ITEM)
         .execute(Tuple.from(new Object[] {upload.sha256(), upload.name(), upload.contentType(), upload.bytes(),
             upload.width(), upload.height(), blob, MediaFile.CHUNK_BYTES}))
         .compose(inserted -> inserted.size() > 0
-            ? Future.succeededFuture(new Stored(fullItem(inserted.iterator().next()), true))
+            ? Future.succeededFuture(new MediaReplies.Stored(fullItem(inserted.iterator().next()), true))
             : tx.preparedQuery(MediaQueries.ITEM_BY_SHA).execute(Tuple.of(upload.sha256()))
-                .map(rows -> new Stored(fullItem(rows.iterator().next()), false)))
-        .compose(stored -> claim(tx, upload.paths(), stored.item().getLong("id")).map(stored))));
+                .map(rows -> new MediaReplies.Stored(fullItem(rows.iterator().next()), false)))
+        .compose(stored -> claim(tx, upload.paths(), stored.item().id()).map(stored))));
   }
 
   private static Future<Void> claim(SqlClient tx, List<String> paths, long id) {
@@ -67,20 +65,20 @@ final class MediaRepository {
   }
 
   /** The item with the posts that show it, or null. */
-  Future<JsonObject> byId(long id) {
+  Future<MediaItem> byId(long id) {
     return timed("media_by_id", () -> pool.preparedQuery(MediaQueries.ITEM_BY_ID).execute(Tuple.of(id)))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : withPosts(items(rows))
-            .map(items -> items.getJsonObject(0)));
+            .map(items -> items.get(0)));
   }
 
   /** Everything serving needs (the blob included), or null. */
-  Future<JsonObject> bySha(String sha256) {
+  Future<MediaItem> bySha(String sha256) {
     return timed("media_by_sha", () -> pool.preparedQuery(MediaQueries.ITEM_BY_SHA).execute(Tuple.of(sha256)))
         .map(rows -> rows.size() == 0 ? null : fullItem(rows.iterator().next()));
   }
 
   /** Newest first; {@code afterId} null for the first page. */
-  Future<JsonArray> list(int limit, Long afterId) {
+  Future<List<MediaItem>> list(int limit, Long afterId) {
     return timed("media_list", () -> afterId == null
         ? pool.preparedQuery(MediaQueries.LIST_FIRST).execute(Tuple.of(limit))
         : pool.preparedQuery(MediaQueries.LIST_AFTER).execute(Tuple.of(afterId, limit)))
@@ -114,7 +112,7 @@ final class MediaRepository {
   }
 
   /** A smaller copy of an image, as serving needs it, or null when there is none (yet). */
-  Future<JsonObject> variant(String sha256, int width) {
+  Future<MediaItem> variant(String sha256, int width) {
     return timed("media_variant", () -> pool.preparedQuery(MediaQueries.VARIANT).execute(Tuple.of(sha256, width)))
         .map(rows -> rows.size() == 0 ? null : fullItem(rows.iterator().next()));
   }
@@ -171,61 +169,43 @@ final class MediaRepository {
             .execute(Tuple.of(paths.toArray(String[]::new)))).map(RowSet::rowCount);
   }
 
-  private Future<JsonArray> withPosts(List<JsonObject> items) {
+  private Future<List<MediaItem>> withPosts(List<MediaItem> items) {
     if (items.isEmpty()) {
-      return Future.succeededFuture(new JsonArray());
+      return Future.succeededFuture(List.of());
     }
-    Long[] ids = items.stream().map(item -> item.getLong("id")).toArray(Long[]::new);
+    Long[] ids = items.stream().map(MediaItem::id).toArray(Long[]::new);
     Future<RowSet<Row>> posts = timed("media_posts", () -> pool.preparedQuery(MediaQueries.POSTS_OF).execute(Tuple.of(ids)));
     Future<RowSet<Row>> paths = timed("media_paths", () -> pool.preparedQuery(MediaQueries.PATHS_OF).execute(Tuple.of(ids)));
     return Future.all(posts, paths).map(both -> {
-      Map<Long, JsonArray> showing = new HashMap<>();
+      Map<Long, List<MediaItem.ShownIn>> showing = new HashMap<>();
       for (Row row : posts.result()) {
-        showing.computeIfAbsent(row.getLong("media_id"), id -> new JsonArray()).add(new JsonObject()
-            .put("slug", row.getString("slug")).put("title", row.getString("title"))
-            .put("status", row.getString("status")));
+        showing.computeIfAbsent(row.getLong("media_id"), id -> new ArrayList<>()).add(new MediaItem.ShownIn(
+            row.getString("slug"), row.getString("title"), PostStatus.fromWire(row.getString("status"))));
       }
-      Map<Long, JsonArray> naming = new HashMap<>();
+      Map<Long, List<String>> naming = new HashMap<>();
       for (Row row : paths.result()) {
-        naming.computeIfAbsent(row.getLong("media_id"), id -> new JsonArray()).add(row.getString("path"));
+        naming.computeIfAbsent(row.getLong("media_id"), id -> new ArrayList<>()).add(row.getString("path"));
       }
-      JsonArray result = new JsonArray();
-      items.forEach(item -> result.add(item
-          .put("paths", naming.getOrDefault(item.getLong("id"), new JsonArray()))
-          .put("posts", showing.getOrDefault(item.getLong("id"), new JsonArray()))));
-      return result;
+      return items.stream().map(item -> item.withLinks(naming.getOrDefault(item.id(), List.of()),
+          showing.getOrDefault(item.id(), List.of()))).toList();
     });
   }
 
-  private static List<JsonObject> items(RowSet<Row> rows) {
-    List<JsonObject> items = new ArrayList<>();
-    rows.forEach(row -> items.add(item(row)));
+  private static List<MediaItem> items(RowSet<Row> rows) {
+    List<MediaItem> items = new ArrayList<>();
+    rows.forEach(row -> items.add(item(row, null)));
     return items;
   }
 
-  /** The item as the API shows it. */
-  static JsonObject item(Row row) {
-    String sha256 = row.getString("sha256");
-    String name = row.getString("name");
-    return new JsonObject()
-        .put("id", row.getLong("id"))
-        .put("url", url(sha256, name))
-        .put("sha256", sha256)
-        .put("name", name)
-        .put("content_type", row.getString("content_type"))
-        .put("bytes", row.getLong("bytes"))
-        .put("width", row.getInteger("width"))
-        .put("height", row.getInteger("height"))
-        .put("created_at", PostRows.format(row.getOffsetDateTime("created_at")));
+  /** The item as the API shows it, and with {@code blob} as serving needs it. */
+  private static MediaItem item(Row row, MediaItem.Blob blob) {
+    return new MediaItem(row.getLong("id"), row.getString("sha256"), row.getString("name"),
+        row.getString("content_type"), row.getLong("bytes"), row.getInteger("width"), row.getInteger("height"),
+        PostRows.format(row.getOffsetDateTime("created_at")), blob, null, null);
   }
 
-  private static JsonObject fullItem(Row row) {
-    return item(row).put("blob", row.getUUID("blob").toString()).put("chunk_bytes", row.getInteger("chunk_bytes"));
-  }
-
-  /** Names are stored URL-safe (the gateway makes them so), so the path needs no escaping. */
-  static String url(String sha256, String name) {
-    return "/media/" + sha256 + "/" + name;
+  private static MediaItem fullItem(Row row) {
+    return item(row, new MediaItem.Blob(row.getUUID("blob").toString(), row.getInteger("chunk_bytes")));
   }
 
   private <T> Future<T> timed(String query, Supplier<Future<T>> call) {

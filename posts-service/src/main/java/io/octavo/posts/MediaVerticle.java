@@ -6,12 +6,13 @@ import io.octavo.common.ServiceFailure;
 import io.octavo.common.bus.MeteredConsumers;
 import io.octavo.common.media.MediaContracts;
 import io.octavo.common.media.MediaFile;
+import io.octavo.common.media.MediaItem;
+import io.octavo.common.media.MediaReplies;
+import io.octavo.common.media.MediaRequests;
 import io.octavo.common.media.MediaUpload;
 import io.octavo.common.metrics.ServiceMeters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,23 +56,20 @@ public final class MediaVerticle extends VerticleBase {
         consumers.register(MediaContracts.READ, this::read)));
   }
 
-  private Future<JsonObject> begin() {
+  private Future<MediaReplies.Began> begin() {
     UUID upload = UUID.randomUUID();
-    return blobs.begin(upload).map(begun -> new JsonObject().put("upload", upload.toString()));
+    return blobs.begin(upload).map(begun -> new MediaReplies.Began(upload.toString()));
   }
 
-  private Future<JsonObject> chunk(JsonObject body) {
-    Buffer data = body.getBuffer("data");
-    int seq = body.getInteger("seq", -1);
-    if (data == null || data.length() > MediaFile.CHUNK_BYTES || seq < 0) {
+  private Future<Void> chunk(MediaRequests.Chunk chunk) {
+    if (chunk.data() == null || chunk.data().length() > MediaFile.CHUNK_BYTES || chunk.seq() < 0) {
       return Future.failedFuture(ServiceFailure.badRequest("a chunk is 1 to " + MediaFile.CHUNK_BYTES + " bytes"));
     }
-    return blobs.append(uuid(body.getString("upload")), seq, data).map(new JsonObject());
+    return blobs.append(uuid(chunk.upload()), chunk.seq(), chunk.data());
   }
 
   /** Checks that every chunk arrived, then stores the item or finds the one with these bytes. */
-  private Future<JsonObject> finish(JsonObject body) {
-    MediaUpload upload = MediaUpload.fromJson(body);
+  private Future<MediaReplies.Stored> finish(MediaUpload upload) {
     UUID blob = uuid(upload.upload());
     return blobs.size(blob).compose(size -> {
       if (size.chunks() != upload.chunks() || size.bytes() != upload.bytes()) {
@@ -84,53 +82,45 @@ public final class MediaVerticle extends VerticleBase {
         created.increment();
         storedBytes.increment(upload.bytes());
         if (ImageVariants.wanted(upload.contentType(), upload.width(), upload.height())) {
-          variants.make(stored.item().getLong("id"), blob, upload);
+          variants.make(stored.item().id(), blob, upload);
         }
-        return blobs.complete(blob).map(stored.item().put("created", true));
+        return blobs.complete(blob).map(stored);
       }
       deduplicated.increment();
-      return blobs.delete(blob).map(stored.item().put("created", false));
+      return blobs.delete(blob).map(stored);
     });
   }
 
-  private Future<JsonObject> get(JsonObject body) {
-    String sha256 = body.getString("sha256");
-    Integer width = body.getInteger("width");
-    Future<JsonObject> found = sha256 == null ? repository.byId(body.getLong("id", 0L))
-        : width == null ? repository.bySha(sha256) : repository.variant(sha256, width);
+  private Future<MediaItem> get(MediaRequests.Get request) {
+    String sha256 = request.sha256();
+    Future<MediaItem> found = sha256 == null ? repository.byId(request.id() == null ? 0L : request.id())
+        : request.width() == null ? repository.bySha(sha256) : repository.variant(sha256, request.width());
     return found.compose(item -> item != null ? Future.succeededFuture(item)
-        : Future.failedFuture(ServiceFailure.notFound("no media item " + (sha256 != null ? sha256 : body.getValue("id")))));
+        : Future.failedFuture(ServiceFailure.notFound("no media item " + (sha256 != null ? sha256 : request.id()))));
   }
 
-  private Future<JsonObject> list(JsonObject body) {
-    int limit = body.getInteger("limit", 20);
+  private Future<MediaReplies.Page> list(MediaRequests.List request) {
+    int limit = request.limit();
     if (limit < 1 || limit > MAX_LIST_LIMIT) {
       return Future.failedFuture(ServiceFailure.badRequest("limit must be between 1 and " + MAX_LIST_LIMIT));
     }
-    String cursor = body.getString("cursor");
+    String cursor = request.cursor();
     Long after;
     try {
       after = cursor == null || cursor.isEmpty() ? null : Long.parseLong(cursor);
     } catch (NumberFormatException e) {
       return Future.failedFuture(ServiceFailure.badRequest("the cursor is not one this API issued"));
     }
-    return repository.list(limit + 1, after).map(items -> {
-      JsonObject page = new JsonObject();
-      if (items.size() > limit) {
-        items.remove(limit);
-        page.put("next_cursor", String.valueOf(items.getJsonObject(limit - 1).getLong("id")));
-      } else {
-        page.putNull("next_cursor");
-      }
-      return page.put("items", items);
-    });
+    // one more than asked: whether it exists says if there is a next page
+    return repository.list(limit + 1, after).map(items -> items.size() > limit
+        ? new MediaReplies.Page(items.subList(0, limit), String.valueOf(items.get(limit - 1).id()))
+        : new MediaReplies.Page(items, null));
   }
 
   /** Refused while a published post shows the item, unless forced (the post's image then breaks). */
-  private Future<JsonObject> delete(JsonObject body) {
-    long id = body.getLong("id", 0L);
-    boolean force = body.getBoolean("force", false);
-    Future<Long> references = force ? Future.succeededFuture(0L) : repository.publishedReferences(id);
+  private Future<MediaReplies.Deleted> delete(MediaRequests.Delete request) {
+    long id = request.id();
+    Future<Long> references = request.force() ? Future.succeededFuture(0L) : repository.publishedReferences(id);
     return references.compose(count -> count > 0
         ? Future.failedFuture(ServiceFailure.conflict("published posts (" + count + ") show this item; "
             + "edit them first, or delete with ?force=true"))
@@ -139,15 +129,15 @@ public final class MediaVerticle extends VerticleBase {
           if (deleted == null) {
             return Future.failedFuture(ServiceFailure.notFound("no media item " + id));
           }
-          MediaContracts.CHANGED.publish(vertx.eventBus(), new JsonObject().put("sha256", deleted.sha256()));
-          return Future.all(deleted.blobs().stream().map(blobs::delete).toList())
-              .map(new JsonObject().put("sha256", deleted.sha256()));
+          MediaReplies.Deleted gone = new MediaReplies.Deleted(deleted.sha256());
+          MediaContracts.CHANGED.publish(vertx.eventBus(), gone);
+          return Future.all(deleted.blobs().stream().map(blobs::delete).toList()).map(gone);
         });
   }
 
-  private Future<JsonObject> read(JsonObject body) {
-    return blobs.read(uuid(body.getString("blob")), body.getInteger("seq", -1))
-        .compose(data -> data != null ? Future.succeededFuture(new JsonObject().put("data", data))
+  private Future<MediaReplies.Bytes> read(MediaRequests.Read request) {
+    return blobs.read(uuid(request.blob()), request.seq())
+        .compose(data -> data != null ? Future.succeededFuture(new MediaReplies.Bytes(data))
             : Future.failedFuture(ServiceFailure.notFound("no such media chunk")));
   }
 

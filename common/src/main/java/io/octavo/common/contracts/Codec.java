@@ -11,9 +11,6 @@ public interface Codec<T> {
   /** No body: a request that needs no parameters, or a reply that only says "done". */
   Codec<Void> NONE = of(json -> null, nothing -> new JsonObject());
 
-  /** The body as it is, for exchanges not yet given a record of their own. */
-  Codec<JsonObject> JSON = of(json -> json, json -> json);
-
   T decode(JsonObject json);
 
   JsonObject encode(T value);

@@ -1,7 +1,5 @@
 package io.octavo.common.media;
 
-import io.vertx.core.json.JsonObject;
-
 /**
  * A stored file as serving it needs: every chunk but the last holds exactly {@code chunkBytes}.
  *
@@ -15,10 +13,5 @@ public record MediaFile(long id, String sha256, String name, String contentType,
 
   public int chunks() {
     return (int) ((bytes + chunkBytes - 1) / chunkBytes);
-  }
-
-  public static MediaFile fromJson(JsonObject json) {
-    return new MediaFile(json.getLong("id"), json.getString("sha256"), json.getString("name"),
-        json.getString("content_type"), json.getLong("bytes"), json.getInteger("chunk_bytes", CHUNK_BYTES), json.getString("blob"));
   }
 }

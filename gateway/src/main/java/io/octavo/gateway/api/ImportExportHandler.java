@@ -3,6 +3,8 @@ package io.octavo.gateway.api;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
+import io.octavo.common.media.MediaItem;
+import io.octavo.common.media.MediaReplies;
 import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.gateway.edge.MediaSettings;
@@ -14,7 +16,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -233,19 +234,17 @@ public final class ImportExportHandler {
   private void exportMedia(ZipOutputStream entries) throws Exception {
     String cursor = null;
     do {
-      JsonObject page = await(media.list(EXPORT_MEDIA_PAGE, cursor));
-      for (Object listed : page.getJsonArray("items")) {
-        JsonObject item = (JsonObject) listed;
-        JsonArray paths = item.getJsonArray("paths", new JsonArray());
-        String path = paths.isEmpty() ? item.getString("name") : paths.getString(0);
-        MediaFile file = await(media.file(item.getString("sha256")));
+      MediaReplies.Page page = await(media.list(EXPORT_MEDIA_PAGE, cursor));
+      for (MediaItem item : page.items()) {
+        String path = item.paths() == null || item.paths().isEmpty() ? item.name() : item.paths().get(0);
+        MediaFile file = await(media.file(item.sha256()));
         entries.putNextEntry(new ZipEntry("media/" + path));
         for (int seq = 0; seq < file.chunks(); seq++) {
           entries.write(await(media.read(file, seq)).getBytes());
         }
         entries.closeEntry();
       }
-      cursor = page.getString("next_cursor");
+      cursor = page.nextCursor();
     } while (cursor != null);
   }
 

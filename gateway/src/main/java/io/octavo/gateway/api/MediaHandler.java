@@ -2,6 +2,7 @@ package io.octavo.gateway.api;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
+import io.octavo.common.media.MediaReplies;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
@@ -10,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
@@ -44,11 +44,11 @@ public final class MediaHandler {
       ctx.response().writeContinue(); // the token passed: now the client may send the body (curl -F waits for this)
     }
     String type = request.getHeader("content-type");
-    Future<JsonObject> stored = type != null && type.toLowerCase().startsWith("multipart/form-data")
+    Future<MediaReplies.Stored> stored = type != null && type.toLowerCase().startsWith("multipart/form-data")
         ? multipart(request) : receiver.receive(request, request.getParam("name"), type, List.of());
-    stored.onSuccess(item -> {
-      ctx.response().putHeader("location", "/api/media/" + item.getLong("id"));
-      Responses.json(ctx, item.getBoolean("created", true) ? 201 : 200, shown(item));
+    stored.onSuccess(done -> {
+      ctx.response().putHeader("location", "/api/media/" + done.item().id());
+      Responses.json(ctx, done.created() ? 201 : 200, done.item().shown().toJson());
     }).onFailure(error -> {
       if (error instanceof ServiceFailure failure && failure.code() == ServiceFailure.PAYLOAD_TOO_LARGE) {
         tooLarge(ctx);
@@ -59,8 +59,8 @@ public final class MediaHandler {
   }
 
   /** The {@code file} part is stored; other parts are read past. */
-  private Future<JsonObject> multipart(HttpServerRequest request) {
-    Promise<JsonObject> stored = Promise.promise();
+  private Future<MediaReplies.Stored> multipart(HttpServerRequest request) {
+    Promise<MediaReplies.Stored> stored = Promise.promise();
     boolean[] seen = {false};
     request.setExpectMultipart(true);
     request.uploadHandler(part -> {
@@ -87,13 +87,13 @@ public final class MediaHandler {
 
   public void list(RoutingContext ctx) {
     media.list(QueryParams.limit(ctx.request().getParam("limit")), ctx.request().getParam("cursor"))
-        .onSuccess(page -> Responses.json(ctx, 200, page))
+        .onSuccess(page -> Responses.json(ctx, 200, page.toJson()))
         .onFailure(ctx::fail);
   }
 
   public void get(RoutingContext ctx) {
     media.get(QueryParams.pathNumber(PathParams.get(ctx, "id"), "media item"))
-        .onSuccess(item -> Responses.json(ctx, 200, shown(item)))
+        .onSuccess(item -> Responses.json(ctx, 200, item.shown().toJson()))
         .onFailure(ctx::fail);
   }
 
@@ -102,13 +102,5 @@ public final class MediaHandler {
     media.delete(QueryParams.pathNumber(PathParams.get(ctx, "id"), "media item"), force)
         .onSuccess(deleted -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
-  }
-
-  private static JsonObject shown(JsonObject item) {
-    JsonObject copy = item.copy();
-    copy.remove("blob");
-    copy.remove("chunk_bytes");
-    copy.remove("created");
-    return copy;
   }
 }

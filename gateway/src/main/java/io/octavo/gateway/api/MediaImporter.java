@@ -2,10 +2,10 @@ package io.octavo.gateway.api;
 
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
+import io.octavo.common.media.MediaReplies;
 import io.octavo.common.media.MediaUpload;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -63,10 +63,10 @@ final class MediaImporter {
       sha256.update(chunk);
       await(media.chunk(upload, seq++, Buffer.buffer(chunk)));
     }
-    JsonObject item = await(media.finish(new MediaUpload(upload, HexFormat.of().formatHex(sha256.digest()), total, seq,
+    MediaReplies.Stored stored = await(media.finish(new MediaUpload(upload, HexFormat.of().formatHex(sha256.digest()), total, seq,
         type.safeName(name), type.contentType, size == null ? null : size.width(), size == null ? null : size.height(),
         paths(path, type.safeName(name)))));
-    return item.getString("url");
+    return stored.item().url();
   }
 
   private static List<String> paths(String path, String safeName) {

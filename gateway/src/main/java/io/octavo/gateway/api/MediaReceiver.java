@@ -3,12 +3,12 @@ package io.octavo.gateway.api;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
+import io.octavo.common.media.MediaReplies;
 import io.octavo.common.media.MediaUpload;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,7 +45,7 @@ public final class MediaReceiver {
    *
    * @param paths further paths Markdown may use for the file (imports: its path in the site)
    */
-  Future<JsonObject> receive(ReadStream<Buffer> in, String name, String declaredType, List<String> paths) {
+  Future<MediaReplies.Stored> receive(ReadStream<Buffer> in, String name, String declaredType, List<String> paths) {
     return new Upload(in, name, declaredType, paths).start();
   }
 
@@ -54,7 +54,7 @@ public final class MediaReceiver {
     private final String name;
     private final String declaredType;
     private final List<String> paths;
-    private final Promise<JsonObject> result = Promise.promise();
+    private final Promise<MediaReplies.Stored> result = Promise.promise();
     private final MessageDigest sha256 = sha256();
     private Buffer pending = Buffer.buffer(MediaFile.CHUNK_BYTES);
     private long total;
@@ -71,7 +71,7 @@ public final class MediaReceiver {
       this.paths = paths;
     }
 
-    Future<JsonObject> start() {
+    Future<MediaReplies.Stored> start() {
       in.exceptionHandler(error -> fail(new ServiceFailure(400, "the upload was interrupted")));
       in.endHandler(end -> end());
       in.handler(this::data);
