@@ -21,11 +21,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.testutil.example.Example;
 import org.commonmark.testutil.example.ExampleReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP API end to end: gateway, posts-service and render-service in one process, real PostgreSQL. */
+/**
+ * The HTTP API end to end, and a written post's page: gateway, posts-service and render-service in
+ * one process, real PostgreSQL.
+ */
 class ApiTest {
   private static final String TOKEN = "api-test-token";
   private static final Pattern METRIC = Pattern.compile("\\b([a-z_][a-z0-9_]*_[a-z0-9_]+)\\b(?!\\s*\\()(\\{([^}]*)\\})?");
@@ -89,6 +94,25 @@ class ApiTest {
         "word_count", "series")) {
       assertThat(body.containsKey(field)).as(field).isTrue();
     }
+  }
+
+  /**
+   * What the gateway's PagesTest takes as given from the services: a written source reaches its
+   * page sanitised, its math typeset (so no MathJax), its code highlighted and its sections listed.
+   */
+  @Test
+  void aWrittenPostReadsOnItsPageSanitisedTypesetAndHighlighted() {
+    api.create(post("Body with <script>alert(1)</script> and $x_1$.\n\n## Section One\n\n"
+        + "```java\nSystem.out.println(1);\n```\n").put("title", "On Its Page").put("slug", "on-its-page"));
+    HttpResponse<Buffer> response = api.anonymous(HttpMethod.GET, "/posts/on-its-page", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    Document page = Jsoup.parse(response.bodyAsString());
+    assertThat(page.select("script").stream()
+        .filter(script -> !script.hasAttr("src") && !script.attr("type").equals("application/ld+json")).toList()).isEmpty();
+    assertThat(page.selectFirst("span.math.inline > math annotation[encoding=application/x-tex]").text()).isEqualTo("x_1");
+    assertThat(page.select("script[src*=mathjax]")).isEmpty();
+    assertThat(page.select("script[src*=highlight]")).hasSize(1);
+    assertThat(page.select("nav.toc a").eachAttr("href")).containsExactly("#section-one");
   }
 
   @Test

@@ -1,14 +1,18 @@
-package io.octavo.standalone;
+package io.octavo.gateway.site;
 
-import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.posts.Post;
 import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.TestPost;
+import io.octavo.gateway.StubPostsService;
+import io.octavo.gateway.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -18,45 +22,67 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The server-rendered site, parsed as a browser would: structure, escaping, links, visibility, paging. */
+/**
+ * The server-rendered site, parsed as a browser would: structure, escaping, links, visibility,
+ * paging, caching. The posts come from a posts-service stand-in as the real one stores them (HTML,
+ * excerpt and table of contents already rendered), so every page here is the gateway's doing; that
+ * a written post's source reaches its page sanitised and typeset is ApiTest's, in standalone.
+ */
 class PagesTest {
   private static final String TOKEN = "pages-token";
-  private static StandaloneMain.Octavo octavo;
-  private static Api api;
   private static Vertx vertx;
   private static DocumentedHttp browser;
 
   @BeforeAll
-  static void start() throws Exception {
-    TestOctavo started = TestOctavo.start(PagesTest.class, Map.of(
-        "OCTAVO_ADMIN_TOKEN", TOKEN, "OCTAVO_SITE_TITLE", "Test <Blog>", "OCTAVO_PUBLIC_URL", "https://blog.example.org"));
-    int port = started.port();
-    octavo = started.octavo();
-    api = new Api(port, TOKEN);
+  static void start() {
     vertx = Vertx.vertx();
-    browser = DocumentedHttp.to(vertx, port);
+    StubPostsService.serving(vertx, posts());
+    browser = TestGateway.deploy(vertx, TestGateway.settings(TOKEN, Map.of(
+        "OCTAVO_SITE_TITLE", "Test <Blog>", "OCTAVO_PUBLIC_URL", "https://blog.example.org")));
+  }
+
+  /** Inline math as the render-service typesets it: MathML, the TeX kept as its annotation. */
+  private static String math(String mathMl, String tex) {
+    return "<span class=\"math inline\"><math><semantics>" + mathMl + "<annotation encoding=\"application/x-tex\">"
+        + tex + "</annotation></semantics></math></span>";
+  }
+
+  private static List<Post> posts() {
+    List<Post> posts = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
-      api.create(post("Paragraph of post " + i + " with $x_" + i + "$.\n\n<!-- more -->\n\nMore.")
-          .put("title", "Post number " + i).put("tags", new JsonArray().add("paging"))
-          .put("published_at", String.format("2026-01-%02dT10:00:00Z", i)));
+      String excerpt = "<p>Paragraph of post " + i + " with " + math("<msub><mi>x</mi><mn>" + i + "</mn></msub>", "x_" + i)
+          + ".</p>\n";
+      posts.add(TestPost.titled("Post number " + i).html(excerpt).with("html", excerpt + "<p>More.</p>\n")
+          .with("has_more", true).tags("paging").publishedAt(String.format("2026-01-%02dT10:00:00Z", i)).build());
     }
-    api.create(post("Body with <script>alert(1)</script> raw.\n\n## Section One\n\n## Section Two\n")
-        .put("title", "Tricky <script>alert('title')</script> & Co").put("slug", "tricky")
-        .put("published_at", "2025-06-01T10:00:00Z"));
-    api.create(post("secret").put("title", "Hidden Draft Page").put("status", "draft"));
-    api.create(post("One.").put("title", "[Guide] Part 1 - Start").put("published_at", "2024-02-01T10:00:00Z"));
-    api.create(post("Two.").put("title", "[Guide] Part 2 - Next").put("published_at", "2024-02-02T10:00:00Z"));
-    api.create(post("# Shared Widely\n\nA first paragraph with *emphasis*, $E = mc^2$ and a [link](/x).\n\n"
-        + "<!-- more -->\n\n![A chart](/media/abc/chart.png)\n\nThe rest.")
-        .put("slug", "shared-widely").put("tags", new JsonArray().add("physics").add("notes"))
-        .put("published_at", "2025-03-01T10:00:00Z"));
+    posts.add(TestPost.titled("Tricky <script>alert('title')</script> & Co").slug("tricky")
+        .html("<p>Body with alert(1) raw.</p>\n<h2 id=\"section-one\">Section One</h2>\n<h2 id=\"section-two\">Section Two</h2>\n")
+        .with("toc", new JsonArray()
+            .add(new JsonObject().put("level", 2).put("text", "Section One").put("id", "section-one"))
+            .add(new JsonObject().put("level", 2).put("text", "Section Two").put("id", "section-two")))
+        .publishedAt("2025-06-01T10:00:00Z").build());
+    posts.add(TestPost.titled("Hidden Draft Page").html("<p>secret</p>\n").draft().build());
+    posts.add(TestPost.titled("[Guide] Part 1 - Start").html("<p>One.</p>\n")
+        .with("series", new JsonObject().put("name", "Guide").put("part", 1)
+            .put("next", new JsonObject().put("slug", "guide-part-2-next").put("title", "[Guide] Part 2 - Next")))
+        .publishedAt("2024-02-01T10:00:00Z").build());
+    posts.add(TestPost.titled("[Guide] Part 2 - Next").html("<p>Two.</p>\n").series("Guide", 2)
+        .publishedAt("2024-02-02T10:00:00Z").build());
+    String opening = "<h1 id=\"shared-widely\">Shared Widely</h1>\n<p>A first paragraph with <em>emphasis</em>, "
+        + math("<mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup>", "E = mc^2")
+        + " and a <a href=\"/x\">link</a>.</p>\n";
+    posts.add(TestPost.titled("Shared Widely").html(opening)
+        .with("html", opening + "<p><img src=\"/media/abc/chart.png\" alt=\"A chart\"></p>\n<p>The rest.</p>\n")
+        .with("has_more", true).tags("physics", "notes").publishedAt("2025-03-01T10:00:00Z").build());
+    posts.add(TestPost.titled("With Code")
+        .html("<p>Run it:</p>\n<pre><code class=\"language-java\">System.out.println(1);\n</code></pre>\n")
+        .publishedAt("2024-03-01T00:00:00Z").build());
+    return posts;
   }
 
   @AfterAll
   static void stop() {
     vertx.close().await();
-    api.close();
-    octavo.close();
   }
 
   private static HttpResponse<Buffer> get(String path) {
@@ -71,7 +97,8 @@ class PagesTest {
     return Jsoup.parse(response.bodyAsString(), "https://blog.example.org" + path);
   }
 
-  @Test
+  
+@Test
   void theIndexListsTheNewestPostsWithExcerptsAndReadMoreLinks() {
     Document index = page("/");
     List<String> titles = index.select("article.summary h2").eachText();
@@ -202,8 +229,6 @@ class PagesTest {
   @Test
   void onlyPagesWithCodeLoadTheHighlighter() {
     assertThat(page("/posts/shared-widely").select("script[src*=highlight], link[href*=highlight]")).isEmpty();
-    api.create(post("Run it:\n\n```java\nSystem.out.println(1);\n```\n").put("title", "With Code")
-        .put("slug", "with-code").put("published_at", "2024-03-01T00:00:00Z"));
     assertThat(page("/posts/with-code").select("script[src*=highlight]")).hasSize(1);
   }
 
