@@ -150,7 +150,7 @@ enum PostField {
       case TITLE -> Objects.equals(stored.title(), draft.title());
       case SLUG -> Objects.equals(stored.slug(), draft.slug());
       case SERIES -> Objects.equals(stored.series(), draft.series());
-      case STATUS -> Objects.equals(stored.status(), draft.status());
+      case STATUS -> stored.status() != null && stored.status().wire().equals(draft.status());
       default -> Objects.equals(stored(stored), draft.text().get(this));
     };
   }

@@ -111,7 +111,7 @@ final class PostFields {
 
   private PostDraft withStatus(PostInput input, Map<String, Object> front, Post existing, PostDraft draft) {
     String status = firstNonBlank(input.status(), FrontMatterStatus.of(front),
-        existing == null ? null : existing.status(), "published");
+        existing == null || existing.status() == null ? null : existing.status().wire(), "published");
     status = status.toLowerCase(Locale.ROOT);
     if (!STATUSES.contains(status)) {
       throw ServiceFailure.unprocessable("status must be one of draft, published, scheduled; got '"

@@ -30,7 +30,7 @@ final class PostFile {
     if (post.publishedAt() != null) {
       front.put("date", post.publishedAt());
     }
-    front.put("status", post.status());
+    front.put("status", post.status() == null ? null : post.status().wire());
     if (!post.tags().isEmpty()) {
       front.put("tags", post.tags());
     }

@@ -15,6 +15,7 @@ import io.octavo.common.posts.PostInput;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostStatus;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.Vertx;
@@ -164,9 +165,9 @@ class PostsServiceTest {
     posts.create(new PostInput("d", "A Draft", null, null, null, null, "draft", null)).await();
     Post scheduled = posts.create(new PostInput("s", "Later", null, null, null, null, "published",
         OffsetDateTime.now().plusDays(1).toString())).await();
-    assertThat(scheduled.status()).isEqualTo("scheduled");
+    assertThat(scheduled.status()).isEqualTo(PostStatus.SCHEDULED);
     assertThat(failureCode(() -> found(new PostRequests.Get("a-draft", false)))).isEqualTo(404);
-    assertThat(found(new PostRequests.Get("a-draft", true)).status()).isEqualTo("draft");
+    assertThat(found(new PostRequests.Get("a-draft", true)).status()).isEqualTo(PostStatus.DRAFT);
     List<String> anonymous = posts.list(new PostRequests.List(100, null, null, null, false)).await()
         .items().stream().map(Post::slug).toList();
     assertThat(anonymous).doesNotContain("a-draft", "later");

@@ -14,14 +14,14 @@ import java.util.List;
  */
 public record Post(String slug, String title, String markdown, String html, String excerptHtml,
                    boolean hasMore, List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev,
-                   JsonObject seriesNext, String status, String publishedAt, String createdAt, String updatedAt,
+                   JsonObject seriesNext, PostStatus status, String publishedAt, String createdAt, String updatedAt,
                    long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending,
                    JsonObject meta, JsonArray warnings, String description) {
 
   /** A post without warnings nor description. */
   public Post(String slug, String title, String markdown, String html, String excerptHtml, boolean hasMore,
               List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev, JsonObject seriesNext,
-              String status, String publishedAt, String createdAt, String updatedAt, long version, int wordCount,
+              PostStatus status, String publishedAt, String createdAt, String updatedAt, long version, int wordCount,
               int readingTimeMinutes, JsonArray toc, boolean renderPending, JsonObject meta) {
     this(slug, title, markdown, html, excerptHtml, hasMore, tags, series, seriesPart, seriesPrev, seriesNext, status,
         publishedAt, createdAt, updatedAt, version, wordCount, readingTimeMinutes, toc, renderPending, meta,
@@ -47,7 +47,7 @@ public record Post(String slug, String title, String markdown, String html, Stri
         series == null ? null : series.getInteger("part"),
         series == null ? null : series.getJsonObject("prev"),
         series == null ? null : series.getJsonObject("next"),
-        json.getString("status"),
+        PostStatus.fromWire(json.getString("status")),
         json.getString("published_at"),
         json.getString("created_at"),
         json.getString("updated_at"),
@@ -87,7 +87,7 @@ public record Post(String slug, String title, String markdown, String html, Stri
         .put("tags", new JsonArray(tags))
         .put("series", series == null ? null
             : new JsonObject().put("name", series).put("part", seriesPart))
-        .put("status", status)
+        .put("status", status == null ? null : status.wire())
         .put("published_at", publishedAt)
         .put("updated_at", updatedAt)
         .put("version", version)
