@@ -13,7 +13,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlResult;
+import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** What media items are, in PostgreSQL (their bytes are the {@link BlobStore}'s); SQL in {@link MediaQueries}. */
 final class MediaRepository {
@@ -48,73 +50,80 @@ final class MediaRepository {
    * sha256 decides) finds the existing one; either way the upload's paths now name it.
    */
   Future<MediaReplies.Stored> store(MediaUpload upload, UUID blob) {
-    return timed("media_store", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.INSERT_ITEM)
-        .execute(Tuple.from(new Object[] {upload.sha256(), upload.name(), upload.contentType(), upload.bytes(),
-            upload.width(), upload.height(), blob, MediaFile.CHUNK_BYTES}))
+    return timed("media_store", () -> pool.withTransaction(tx -> SqlParams.with("sha256", upload.sha256())
+        .and("name", upload.name()).and("content_type", upload.contentType()).and("bytes", upload.bytes())
+        .and("width", upload.width()).and("height", upload.height()).and("blob", blob)
+        .and("chunk_bytes", MediaFile.CHUNK_BYTES)
+        .run(tx, MediaQueries.INSERT_ITEM, MediaRepository::fullItem)
         .compose(inserted -> inserted.size() > 0
-            ? Future.succeededFuture(new MediaReplies.Stored(fullItem(inserted.iterator().next()), true))
-            : tx.preparedQuery(MediaQueries.ITEM_BY_SHA).execute(Tuple.of(upload.sha256()))
-                .map(rows -> new MediaReplies.Stored(fullItem(rows.iterator().next()), false)))
+            ? Future.succeededFuture(new MediaReplies.Stored(SqlParams.first(inserted), true))
+            : SqlParams.with("sha256", upload.sha256()).run(tx, MediaQueries.ITEM_BY_SHA, MediaRepository::fullItem)
+                .map(rows -> new MediaReplies.Stored(SqlParams.first(rows), false)))
         .compose(stored -> claim(tx, upload.paths(), stored.item().id()).map(stored))));
   }
 
   private static Future<Void> claim(SqlClient tx, List<String> paths, long id) {
-    List<Tuple> batch = paths.stream().distinct().map(path -> Tuple.of(path, id)).toList();
+    List<Map<String, Object>> batch = paths.stream().distinct()
+        .map(path -> SqlParams.with("path", path).and("media_id", id).map()).toList();
     return batch.isEmpty() ? Future.succeededFuture()
-        : tx.preparedQuery(MediaQueries.CLAIM_PATH).executeBatch(batch).mapEmpty();
+        : SqlTemplate.forQuery(tx, MediaQueries.CLAIM_PATH).executeBatch(batch).mapEmpty();
   }
 
   /** The item with the posts that show it, or null. */
   Future<MediaItem> byId(long id) {
-    return timed("media_by_id", () -> pool.preparedQuery(MediaQueries.ITEM_BY_ID).execute(Tuple.of(id)))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : withPosts(items(rows))
+    return timed("media_by_id", () -> SqlParams.with("id", id).run(pool, MediaQueries.ITEM_BY_ID, MediaRepository::item))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : withPosts(SqlParams.list(rows))
             .map(items -> items.get(0)));
   }
 
   /** Everything serving needs (the blob included), or null. */
   Future<MediaItem> bySha(String sha256) {
-    return timed("media_by_sha", () -> pool.preparedQuery(MediaQueries.ITEM_BY_SHA).execute(Tuple.of(sha256)))
-        .map(rows -> rows.size() == 0 ? null : fullItem(rows.iterator().next()));
+    return timed("media_by_sha", () -> SqlParams.with("sha256", sha256)
+        .run(pool, MediaQueries.ITEM_BY_SHA, MediaRepository::fullItem))
+        .map(SqlParams::first);
   }
 
   /** Newest first; {@code afterId} null for the first page. */
   Future<List<MediaItem>> list(int limit, Long afterId) {
-    return timed("media_list", () -> afterId == null
-        ? pool.preparedQuery(MediaQueries.LIST_FIRST).execute(Tuple.of(limit))
-        : pool.preparedQuery(MediaQueries.LIST_AFTER).execute(Tuple.of(afterId, limit)))
-        .compose(rows -> withPosts(items(rows)));
+    return timed("media_list", () -> SqlParams.with("limit", limit).and("after_id", afterId)
+        .run(pool, afterId == null ? MediaQueries.LIST_FIRST : MediaQueries.LIST_AFTER, MediaRepository::item))
+        .compose(rows -> withPosts(SqlParams.list(rows)));
   }
 
   Future<Long> publishedReferences(long id) {
-    return timed("media_references", () -> pool.preparedQuery(MediaQueries.PUBLISHED_REFERENCES).execute(Tuple.of(id)))
-        .map(rows -> rows.iterator().next().getLong("posts"));
+    return timed("media_references", () -> SqlParams.with("id", id)
+        .run(pool, MediaQueries.PUBLISHED_REFERENCES, row -> row.getLong("posts")))
+        .map(SqlParams::first);
   }
 
   /** Null when there was no such item. */
   Future<Deleted> delete(long id) {
-    return timed("media_delete", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.DELETE_VARIANTS)
-        .execute(Tuple.of(id))
-        .compose(variants -> tx.preparedQuery(MediaQueries.DELETE_ITEM).execute(Tuple.of(id)).map(rows -> {
+    SqlParams params = SqlParams.with("id", id);
+    return timed("media_delete", () -> pool.withTransaction(tx -> params
+        .run(tx, MediaQueries.DELETE_VARIANTS, row -> row.getUUID("blob"))
+        .compose(variants -> params.run(tx, MediaQueries.DELETE_ITEM).map(rows -> {
           if (rows.size() == 0) {
             return null;
           }
           List<UUID> blobs = new ArrayList<>();
           blobs.add(rows.iterator().next().getUUID("blob"));
-          variants.forEach(variant -> blobs.add(variant.getUUID("blob")));
+          variants.forEach(blobs::add);
           return new Deleted(rows.iterator().next().getString("sha256"), blobs);
         }))));
   }
 
   Future<Void> addVariant(long mediaId, ImageVariants.Variant variant, UUID blob) {
-    return timed("media_add_variant", () -> pool.preparedQuery(MediaQueries.INSERT_VARIANT).execute(Tuple.from(
-        new Object[] {mediaId, variant.width(), variant.height(), variant.contentType(), (long) variant.bytes().length,
-            blob, MediaFile.CHUNK_BYTES}))).mapEmpty();
+    return timed("media_add_variant", () -> SqlParams.with("media_id", mediaId).and("width", variant.width())
+        .and("height", variant.height()).and("content_type", variant.contentType())
+        .and("bytes", (long) variant.bytes().length).and("blob", blob).and("chunk_bytes", MediaFile.CHUNK_BYTES)
+        .run(pool, MediaQueries.INSERT_VARIANT)).mapEmpty();
   }
 
   /** A smaller copy of an image, as serving needs it, or null when there is none (yet). */
   Future<MediaItem> variant(String sha256, int width) {
-    return timed("media_variant", () -> pool.preparedQuery(MediaQueries.VARIANT).execute(Tuple.of(sha256, width)))
-        .map(rows -> rows.size() == 0 ? null : fullItem(rows.iterator().next()));
+    return timed("media_variant", () -> SqlParams.with("sha256", sha256).and("width", width)
+        .run(pool, MediaQueries.VARIANT, MediaRepository::fullItem))
+        .map(SqlParams::first);
   }
 
   /** The items these paths name, by path. */
@@ -122,16 +131,12 @@ final class MediaRepository {
     if (paths.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return timed("media_resolve", () -> pool.preparedQuery(MediaQueries.RESOLVE_PATHS)
-        .execute(Tuple.of(paths.toArray(String[]::new))))
-        .map(rows -> {
-          Map<String, Linked> found = new HashMap<>();
-          for (Row row : rows) {
-            found.put(row.getString("path"), new Linked(row.getLong("id"), row.getString("sha256"),
-                row.getString("name"), row.getString("content_type"), row.getInteger("width"), row.getInteger("height")));
-          }
-          return found;
-        });
+    return timed("media_resolve", () -> SqlTemplate.forQuery(pool, MediaQueries.RESOLVE_PATHS)
+        .collecting(Collectors.toMap(row -> row.getString("path"), row -> new Linked(row.getLong("id"),
+            row.getString("sha256"), row.getString("name"), row.getString("content_type"), row.getInteger("width"),
+            row.getInteger("height")), (first, same) -> same))
+        .execute(SqlParams.with("paths", paths.toArray(String[]::new)).map()))
+        .map(SqlResult::value);
   }
 
   /**
@@ -139,34 +144,36 @@ final class MediaRepository {
    * as the paths that would answer them).
    */
   Future<Void> recordPostMedia(String slug, List<Long> mediaIds, JsonArray warnings, List<String> missing) {
-    return timed("media_post_refs", () -> pool.withTransaction(tx -> tx.preparedQuery(MediaQueries.FORGET_POST_MEDIA)
-        .execute(Tuple.of(slug))
+    SqlParams params = SqlParams.with("slug", slug).and("media_ids", mediaIds.toArray(Long[]::new))
+        .and("paths", missing.toArray(String[]::new)).and("warnings", warnings);
+    return timed("media_post_refs", () -> pool.withTransaction(tx -> params.run(tx, MediaQueries.FORGET_POST_MEDIA)
         .compose(forgotten -> mediaIds.isEmpty() ? Future.succeededFuture()
-            : tx.preparedQuery(MediaQueries.REMEMBER_POST_MEDIA).execute(Tuple.tuple().addString(slug).addArrayOfLong(mediaIds.toArray(Long[]::new))))
-        .compose(remembered -> tx.preparedQuery(MediaQueries.FORGET_MISSING).execute(Tuple.of(slug)))
+            : params.run(tx, MediaQueries.REMEMBER_POST_MEDIA))
+        .compose(remembered -> params.run(tx, MediaQueries.FORGET_MISSING))
         .compose(forgotten -> missing.isEmpty() ? Future.succeededFuture()
-            : tx.preparedQuery(MediaQueries.REMEMBER_MISSING).execute(Tuple.tuple().addString(slug)
-                .addArrayOfString(missing.toArray(String[]::new))))
-        .compose(remembered -> tx.preparedQuery(MediaQueries.SET_WARNINGS).execute(Tuple.of(slug, warnings)))))
+            : params.run(tx, MediaQueries.REMEMBER_MISSING))
+        .compose(remembered -> params.run(tx, MediaQueries.SET_WARNINGS))))
         .mapEmpty();
   }
 
   /** The site path of the file a live post was imported from, or null. */
   Future<String> sourceOf(String slug) {
-    return timed("media_source", () -> pool.preparedQuery(MediaQueries.SOURCE_BY_SLUG).execute(Tuple.of(slug)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("path"));
+    return timed("media_source", () -> SqlParams.with("slug", slug)
+        .run(pool, MediaQueries.SOURCE_BY_SLUG, row -> row.getString("path")))
+        .map(SqlParams::first);
   }
 
   Future<String> sourceOf(long postId) {
-    return timed("media_source", () -> pool.preparedQuery(MediaQueries.SOURCE_BY_POST).execute(Tuple.of(postId)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("path"));
+    return timed("media_source", () -> SqlParams.with("post_id", postId)
+        .run(pool, MediaQueries.SOURCE_BY_POST, row -> row.getString("path")))
+        .map(SqlParams::first);
   }
 
   /** Marks posts waiting for an image these paths name for re-rendering; how many. */
   Future<Integer> relinkPosts(List<String> paths) {
     return paths.isEmpty() ? Future.succeededFuture(0)
-        : timed("media_relink", () -> pool.preparedQuery(MediaQueries.RELINK_POSTS)
-            .execute(Tuple.of(paths.toArray(String[]::new)))).map(RowSet::rowCount);
+        : timed("media_relink", () -> SqlParams.with("paths", paths.toArray(String[]::new))
+            .run(pool, MediaQueries.RELINK_POSTS)).map(RowSet::rowCount);
   }
 
   private Future<List<MediaItem>> withPosts(List<MediaItem> items) {
@@ -174,8 +181,9 @@ final class MediaRepository {
       return Future.succeededFuture(List.of());
     }
     Long[] ids = items.stream().map(MediaItem::id).toArray(Long[]::new);
-    Future<RowSet<Row>> posts = timed("media_posts", () -> pool.preparedQuery(MediaQueries.POSTS_OF).execute(Tuple.of(ids)));
-    Future<RowSet<Row>> paths = timed("media_paths", () -> pool.preparedQuery(MediaQueries.PATHS_OF).execute(Tuple.of(ids)));
+    SqlParams params = SqlParams.with("ids", ids);
+    Future<RowSet<Row>> posts = timed("media_posts", () -> params.run(pool, MediaQueries.POSTS_OF));
+    Future<RowSet<Row>> paths = timed("media_paths", () -> params.run(pool, MediaQueries.PATHS_OF));
     return Future.all(posts, paths).map(both -> {
       Map<Long, List<MediaItem.ShownIn>> showing = new HashMap<>();
       for (Row row : posts.result()) {
@@ -191,10 +199,9 @@ final class MediaRepository {
     });
   }
 
-  private static List<MediaItem> items(RowSet<Row> rows) {
-    List<MediaItem> items = new ArrayList<>();
-    rows.forEach(row -> items.add(item(row, null)));
-    return items;
+  /** The item as the API shows it. */
+  private static MediaItem item(Row row) {
+    return item(row, null);
   }
 
   /** The item as the API shows it, and with {@code blob} as serving needs it. */

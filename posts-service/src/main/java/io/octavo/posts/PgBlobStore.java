@@ -3,9 +3,6 @@ package io.octavo.posts;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 
 /**
@@ -22,41 +19,36 @@ final class PgBlobStore implements BlobStore {
   @Override
   public Future<Void> begin(UUID blob) {
     return pool.query(MediaQueries.SWEEP_ABANDONED).execute()
-        .compose(swept -> pool.preparedQuery(MediaQueries.BEGIN_UPLOAD).execute(Tuple.of(blob)))
+        .compose(swept -> SqlParams.with("id", blob).run(pool, MediaQueries.BEGIN_UPLOAD))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> append(UUID blob, int seq, Buffer data) {
-    return pool.preparedQuery(MediaQueries.INSERT_CHUNK).execute(Tuple.of(blob, seq, data)).mapEmpty();
+    return SqlParams.with("blob", blob).and("seq", seq).and("data", data).run(pool, MediaQueries.INSERT_CHUNK).mapEmpty();
   }
 
   @Override
   public Future<Void> complete(UUID blob) {
-    return pool.preparedQuery(MediaQueries.END_UPLOAD).execute(Tuple.of(blob)).mapEmpty();
+    return SqlParams.with("id", blob).run(pool, MediaQueries.END_UPLOAD).mapEmpty();
   }
 
   @Override
   public Future<Size> size(UUID blob) {
-    return pool.preparedQuery(MediaQueries.UPLOAD_SIZE).execute(Tuple.of(blob)).map(rows -> {
-      Row row = rows.iterator().next();
-      return new Size(row.getLong("chunks").intValue(), row.getLong("bytes"));
-    });
+    return SqlParams.with("blob", blob).run(pool, MediaQueries.UPLOAD_SIZE,
+            row -> new Size(row.getLong("chunks").intValue(), row.getLong("bytes")))
+        .map(SqlParams::first);
   }
 
   @Override
   public Future<Buffer> read(UUID blob, int seq) {
-    return pool.preparedQuery(MediaQueries.READ_CHUNK).execute(Tuple.of(blob, seq))
-        .map(PgBlobStore::firstData);
+    return SqlParams.with("blob", blob).and("seq", seq).run(pool, MediaQueries.READ_CHUNK, row -> row.getBuffer("data"))
+        .map(SqlParams::first);
   }
 
   @Override
   public Future<Void> delete(UUID blob) {
-    return pool.preparedQuery(MediaQueries.DELETE_CHUNKS).execute(Tuple.of(blob))
+    return SqlParams.with("blob", blob).run(pool, MediaQueries.DELETE_CHUNKS)
         .compose(deleted -> complete(blob));
-  }
-
-  private static Buffer firstData(RowSet<Row> rows) {
-    return rows.size() == 0 ? null : rows.iterator().next().getBuffer("data");
   }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -29,37 +30,40 @@ import java.util.function.Function;
  * writes, import, export, storage and reads follow from this table.
  */
 enum PostField {
-  TITLE("title", null, null, null, List.of("title")),
-  SLUG("slug", null, null, null, List.of("slug")),
-  TAGS("tags", null, null, null, List.of("tags", "categories")),
-  SERIES("series", null, null, null, List.of("series")),
-  SERIES_PART("series_part", null, null, null, List.of("series_part")),
+  TITLE("title", null, null, null, null, List.of("title")),
+  SLUG("slug", null, null, null, null, List.of("slug")),
+  TAGS("tags", null, null, null, null, List.of("tags", "categories")),
+  SERIES("series", null, null, null, null, List.of("series")),
+  SERIES_PART("series_part", null, null, null, null, List.of("series_part")),
   /** {@code published} is read too ({@link FrontMatterStatus}) but kept in meta, as Hexo wrote it. */
-  STATUS("status", null, null, null, List.of("status", "draft")),
-  PUBLISHED_AT("published_at", null, null, null,
+  STATUS("status", null, null, null, null, List.of("status", "draft")),
+  PUBLISHED_AT("published_at", null, null, null, null,
       List.of("published_at", "date", "publishdate", "pubdate", "published_date")),
   /** The writer's summary: the page's meta description, the feeds' summary. */
-  DESCRIPTION("description", 1000, PostInput::description, Post::description, List.of("description"),
+  DESCRIPTION("description", 1000, PostInput::description, Post::description, Post.Builder::description,
+      List.of("description"),
       Map.of(Engine.HUGO, List.of("summary"), Engine.JEKYLL, List.of("excerpt"), Engine.HEXO, List.of("excerpt")));
 
   private final String key;
   private final Integer maxLength;
   private final Function<PostInput, String> fromInput;
   private final Function<Post, String> fromPost;
+  private final BiConsumer<Post.Builder, String> toPost;
   private final List<String> keys;
   private final Map<Engine, List<String>> engineKeys;
 
   PostField(String key, Integer maxLength, Function<PostInput, String> fromInput, Function<Post, String> fromPost,
-            List<String> keys) {
-    this(key, maxLength, fromInput, fromPost, keys, Map.of());
+            BiConsumer<Post.Builder, String> toPost, List<String> keys) {
+    this(key, maxLength, fromInput, fromPost, toPost, keys, Map.of());
   }
 
   PostField(String key, Integer maxLength, Function<PostInput, String> fromInput, Function<Post, String> fromPost,
-            List<String> keys, Map<Engine, List<String>> engineKeys) {
+            BiConsumer<Post.Builder, String> toPost, List<String> keys, Map<Engine, List<String>> engineKeys) {
     this.key = key;
     this.maxLength = maxLength;
     this.fromInput = fromInput;
     this.fromPost = fromPost;
+    this.toPost = toPost;
     this.keys = keys;
     this.engineKeys = engineKeys;
   }
@@ -108,6 +112,11 @@ enum PostField {
   /** A text field's stored value, or null. */
   String stored(Post post) {
     return fromPost.apply(post);
+  }
+
+  /** Sets a text field's stored value (its column's) on a post being read. */
+  void read(Post.Builder post, String value) {
+    toPost.accept(post, value);
   }
 
   /** A front-matter or API value as the text field stores it: trimmed, null when blank; 422 when too long. */

@@ -16,31 +16,44 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
-/** Maps rows of {@link SqlQueries#COLUMNS} to {@link Post}. */
+/** The row mappers of the posts-service: each kind of row read into its record. */
 final class PostRows {
   private PostRows() {
   }
 
   /**
-   * The one row mapper for posts: a row of {@link SqlQueries#COLUMNS} read into {@link Post} through
-   * the API's JSON. Columns named as the API names them (every {@link PostField}, html, toc...) pass
-   * as they are; timestamps, the series and what is derived are shaped here.
+   * The one row mapper for posts: a row of {@link SqlQueries#COLUMNS} (and, from a query that joins
+   * them, the series neighbours) read into {@link Post}. The plain text fields come from the field
+   * table, so adding one does not touch this mapper.
    */
   static Post toPost(Row row) {
     int words = row.getInteger("word_count");
-    return Post.fromJson(row.toJson()
-        .put("series", row.getString("series") == null ? null : new JsonObject()
-            .put("name", row.getString("series"))
-            .put("part", row.getInteger("series_part"))
-            .put("prev", neighbour(row, "prev"))
-            .put("next", neighbour(row, "next")))
-        .put("published_at", format(row.getOffsetDateTime("published_at")))
-        .put("created_at", format(row.getOffsetDateTime("created_at")))
-        .put("updated_at", format(row.getOffsetDateTime("updated_at")))
-        .put("reading_time_minutes", Rendered.readingTimeMinutes(words))
-        .put("render_pending", row.getValue("renderer_version") == null)
-        .put("meta", meta(row))
-        .put("warnings", warnings(row)));
+    String[] tags = row.getArrayOfStrings("tags");
+    Post.Builder post = Post.builder()
+        .slug(row.getString("slug"))
+        .title(row.getString("title"))
+        .markdown(row.getString("markdown"))
+        .html(row.getString("html"))
+        .excerptHtml(row.getString("excerpt_html"))
+        .hasMore(Boolean.TRUE.equals(row.getBoolean("has_more")))
+        .tags(tags == null ? List.of() : Arrays.asList(tags))
+        .series(row.getString("series"), row.getInteger("series_part"))
+        .seriesNeighbours(neighbour(row, "prev"), neighbour(row, "next"))
+        .status(PostStatus.fromWire(row.getString("status")))
+        .publishedAt(format(row.getOffsetDateTime("published_at")))
+        .createdAt(format(row.getOffsetDateTime("created_at")))
+        .updatedAt(format(row.getOffsetDateTime("updated_at")))
+        .version(row.getLong("version"))
+        .wordCount(words)
+        .readingTimeMinutes(Rendered.readingTimeMinutes(words))
+        .toc(row.getValue("toc") instanceof JsonArray toc ? toc : new JsonArray())
+        .renderPending(row.getValue("renderer_version") == null)
+        .meta(meta(row))
+        .warnings(warnings(row));
+    for (PostField field : PostField.TEXT) {
+      field.read(post, row.getString(field.key()));
+    }
+    return post.build();
   }
 
   private static JsonArray warnings(Row row) {
@@ -56,7 +69,7 @@ final class PostRows {
   /** {@code {slug, title}} of a series neighbour, when the query fetched one. */
   private static JsonObject neighbour(Row row, String which) {
     int column = row.getColumnIndex(which + "_slug");
-    if (column < 0 || row.getValue(column) == null) {
+    if (column < 0 || row.getValue(column) == null || row.getString("series") == null) {
       return null;
     }
     return new JsonObject().put("slug", row.getString(column)).put("title", row.getString(which + "_title"));
@@ -71,6 +84,24 @@ final class PostRows {
         row.getFloat("rank"), row.getString("snippet_html"));
   }
 
+  /** A post of a page and where the page goes on after it. */
+  record Listed(Post post, Cursor cursor) {
+  }
+
+  static Listed toListed(Row row) {
+    return new Listed(toPost(row), new Cursor(row.getOffsetDateTime("sort_at"), row.getLong("id")));
+  }
+
+  static PostReplies.TrashedPost toTrashed(Row row) {
+    return new PostReplies.TrashedPost(row.getLong("id"), row.getString("slug"), row.getString("title"),
+        PostStatus.fromWire(row.getString("status")), format(row.getOffsetDateTime("deleted_at")));
+  }
+
+  /** The one column of a query that finds a slug. */
+  static String slug(Row row) {
+    return row.getString("slug");
+  }
+
   /** Every row mapped, as a JSON array. */
   static JsonArray array(RowSet<Row> rows, Function<Row, Object> mapper) {
     JsonArray array = new JsonArray();
@@ -83,10 +114,6 @@ final class PostRows {
     List<T> list = new ArrayList<>();
     rows.forEach(row -> list.add(mapper.apply(row)));
     return list;
-  }
-
-  static Cursor cursorOf(Row row) {
-    return new Cursor(row.getOffsetDateTime("sort_at"), row.getLong("id"));
   }
 
   static String format(OffsetDateTime time) {

@@ -6,7 +6,6 @@ import io.octavo.common.posts.ImportOutcome;
 import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostReplies;
-import io.octavo.common.posts.PostStatus;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.render.Rendered;
 import io.vertx.core.Future;
@@ -18,14 +17,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import io.vertx.sqlclient.templates.SqlTemplate;
-import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +42,9 @@ final class PostsRepository {
 
   /** A post whose slug and version changed outside a request: a background render, a publication. */
   record Changed(String slug, long version) {
+    static Changed of(Row row) {
+      return new Changed(row.getString("slug"), row.getLong("version"));
+    }
   }
 
   Future<Void> ping() {
@@ -61,28 +59,26 @@ final class PostsRepository {
   Future<Post> insert(PostDraft draft, Rendered rendered) {
     return timed("insert", () -> pool.withTransaction(tx -> freeSlug(tx, draft)
         .compose(slug -> {
-          Map<String, Object> params = params(draft, rendered);
-          params.put("slug", slug);
-          params.put("meta", draft.meta() == null ? new JsonObject() : draft.meta());
-          return SqlTemplate.forQuery(tx, SqlQueries.INSERT_POST).execute(params)
-              .compose(rows -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(slug)).map(rows));
+          SqlParams params = params(draft, rendered).and("slug", slug)
+              .and("meta", draft.meta() == null ? new JsonObject() : draft.meta());
+          return params.run(tx, SqlQueries.INSERT_POST, Exported::of)
+              .compose(rows -> SqlParams.with("slug", slug).run(tx, SqlQueries.DELETE_REDIRECT).map(rows));
         })
         .compose(rows -> insertRevision(tx, rows.iterator().next()))));
   }
 
   /** A write's named parameters: the source, its body, what the renderer derived ({@code rendered} null: later), every field. */
-  private static Map<String, Object> params(PostDraft draft, Rendered rendered) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("markdown", draft.markdown());
-    params.put("body", draft.body());
-    params.put("html", rendered == null ? null : rendered.html());
-    params.put("excerpt_html", rendered == null ? null : rendered.excerptHtml());
-    params.put("has_more", rendered != null && rendered.hasMore());
-    params.put("toc", rendered == null ? new JsonArray() : rendered.toc());
-    params.put("word_count", rendered == null ? 0 : rendered.wordCount());
-    params.put("renderer_version", rendered == null ? null : rendered.rendererVersion());
+  private static SqlParams params(PostDraft draft, Rendered rendered) {
+    SqlParams params = SqlParams.with("markdown", draft.markdown())
+        .and("body", draft.body())
+        .and("html", rendered == null ? null : rendered.html())
+        .and("excerpt_html", rendered == null ? null : rendered.excerptHtml())
+        .and("has_more", rendered != null && rendered.hasMore())
+        .and("toc", rendered == null ? new JsonArray() : rendered.toc())
+        .and("word_count", rendered == null ? 0 : rendered.wordCount())
+        .and("renderer_version", rendered == null ? null : rendered.rendererVersion());
     for (PostField field : PostField.values()) {
-      params.put(field.key(), field.column(draft));
+      params.and(field.key(), field.column(draft));
     }
     return params;
   }
@@ -92,17 +88,17 @@ final class PostsRepository {
       return Future.succeededFuture(draft.slug());
     }
     String base = draft.slug();
-    return tx.preparedQuery(SqlQueries.LOCK_SLUG).execute(Tuple.of(base)).compose(locked -> nextFreeSlug(tx, base));
+    return SqlParams.with("slug", base).run(tx, SqlQueries.LOCK_SLUG).compose(locked -> nextFreeSlug(tx, base));
   }
 
   /** {@code base} when no live post has it, else the first free "base-2", "base-3"... */
   private static Future<String> nextFreeSlug(SqlClient client, String base) {
     String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
-    return client.preparedQuery(SqlQueries.SLUG_TAKEN).execute(Tuple.of(base))
+    return SqlParams.with("slug", base).run(client, SqlQueries.SLUG_TAKEN)
         .compose(exact -> exact.size() == 0 ? Future.succeededFuture(base)
-            : client.preparedQuery(SqlQueries.SLUGS_LIKE).execute(Tuple.of(like)).map(rows -> {
+            : SqlParams.with("pattern", like).run(client, SqlQueries.SLUGS_LIKE, PostRows::slug).map(rows -> {
               Set<String> taken = new HashSet<>();
-              rows.forEach(row -> taken.add(row.getString("slug")));
+              rows.forEach(taken::add);
               int n = 2;
               while (taken.contains(Slugs.withSuffix(base, n))) {
                 n++;
@@ -113,21 +109,23 @@ final class PostsRepository {
 
   /** A live post by slug, with its series neighbours; null when there is none the caller may see. */
   Future<Post> findBySlug(String slug, boolean includeUnpublished) {
-    return timed("find_by_slug", () -> pool.preparedQuery(SqlQueries.SELECT_BY_SLUG)
-        .execute(Tuple.of(slug, includeUnpublished)))
-        .map(rows -> rows.size() == 0 ? null : PostRows.toPost(rows.iterator().next()));
+    return timed("find_by_slug", () -> SqlParams.with("slug", slug).and("include_unpublished", includeUnpublished)
+        .run(pool, SqlQueries.SELECT_BY_SLUG, PostRows::toPost))
+        .map(SqlParams::first);
   }
 
   /** The slug an old slug now redirects to, or null (also when the caller may not see that post). */
   Future<String> redirectFor(String oldSlug, boolean includeUnpublished) {
-    return timed("redirect", () -> pool.preparedQuery(SqlQueries.SELECT_REDIRECT).execute(Tuple.of(oldSlug, includeUnpublished)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
+    return timed("redirect", () -> SqlParams.with("old_slug", oldSlug).and("include_unpublished", includeUnpublished)
+        .run(pool, SqlQueries.SELECT_REDIRECT, PostRows::slug))
+        .map(SqlParams::first);
   }
 
   /** The current version of a live post, or null when there is no post with that slug. */
   Future<Long> currentVersion(String slug) {
-    return timed("current_version", () -> pool.preparedQuery(SqlQueries.SELECT_VERSION).execute(Tuple.of(slug)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("version"));
+    return timed("current_version", () -> SqlParams.with("slug", slug)
+        .run(pool, SqlQueries.SELECT_VERSION, row -> row.getLong("version")))
+        .map(SqlParams::first);
   }
 
   /**
@@ -136,117 +134,108 @@ final class PostsRepository {
    * changed slug leaves a redirect behind.
    */
   Future<Post> update(String slug, long expectedVersion, PostDraft draft, Rendered rendered) {
-    Map<String, Object> params = params(draft, rendered);
-    params.put("old_slug", slug);
-    params.put("expected_version", expectedVersion);
-    params.put("meta", draft.meta());
-    return timed("update", () -> pool.withTransaction(tx -> SqlTemplate.forQuery(tx, SqlQueries.UPDATE_POST)
-        .execute(params)
+    SqlParams params = params(draft, rendered).and("old_slug", slug).and("expected_version", expectedVersion)
+        .and("meta", draft.meta());
+    return timed("update", () -> pool.withTransaction(tx -> params.run(tx, SqlQueries.UPDATE_POST, Exported::of)
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(null);
           }
-          Row row = rows.iterator().next();
+          Exported stored = rows.iterator().next();
           Future<Void> redirects = slug.equals(draft.slug()) ? Future.succeededFuture()
-              : tx.preparedQuery(SqlQueries.INSERT_REDIRECT).execute(Tuple.of(slug, row.getLong("id")))
-                  .compose(done -> tx.preparedQuery(SqlQueries.DELETE_REDIRECT).execute(Tuple.of(draft.slug())))
+              : SqlParams.with("old_slug", slug).and("post_id", stored.id()).run(tx, SqlQueries.INSERT_REDIRECT)
+                  .compose(done -> SqlParams.with("slug", draft.slug()).run(tx, SqlQueries.DELETE_REDIRECT))
                   .mapEmpty();
-          return redirects.compose(done -> insertRevision(tx, row));
+          return redirects.compose(done -> insertRevision(tx, stored));
         })));
   }
 
   /** Moves a post to the trash; false when there is no such live post at that version. */
   Future<Boolean> trash(String slug, Long expectedVersion) {
-    return timed("trash", () -> pool.preparedQuery(SqlQueries.TRASH_POST).execute(Tuple.of(slug, expectedVersion)))
+    return timed("trash", () -> SqlParams.with("slug", slug).and("expected_version", expectedVersion)
+        .run(pool, SqlQueries.TRASH_POST))
         .map(rows -> rows.size() > 0);
   }
 
   Future<List<PostReplies.TrashedPost>> listTrash(int limit) {
-    return timed("list_trash", () -> pool.preparedQuery(SqlQueries.LIST_TRASH).execute(Tuple.of(limit)))
-        .map(rows -> PostRows.list(rows, row -> new PostReplies.TrashedPost(row.getLong("id"), row.getString("slug"),
-            row.getString("title"), PostStatus.fromWire(row.getString("status")),
-            PostRows.format(row.getOffsetDateTime("deleted_at")))));
+    return timed("list_trash", () -> SqlParams.with("limit", limit).run(pool, SqlQueries.LIST_TRASH, PostRows::toTrashed))
+        .map(SqlParams::list);
   }
 
   /** Brings a post back from the trash; null when there is no such trashed post. */
   Future<Post> restoreFromTrash(long id) {
-    return timed("restore_from_trash", () -> pool.preparedQuery(SqlQueries.RESTORE_FROM_TRASH).execute(Tuple.of(id)))
-        .map(rows -> rows.size() == 0 ? null : PostRows.toPost(rows.iterator().next()));
+    return timed("restore_from_trash", () -> SqlParams.with("id", id)
+        .run(pool, SqlQueries.RESTORE_FROM_TRASH, PostRows::toPost))
+        .map(SqlParams::first);
   }
 
   Future<PostPage> list(int limit, Cursor after, String tag, String series, boolean includeUnpublished) {
-    OffsetDateTime afterTime = after == null ? null : after.sortAt();
-    Long afterId = after == null ? null : after.id();
-    return timed("list", () -> (after == null
-        ? pool.preparedQuery(SqlQueries.LIST_FIRST).execute(Tuple.of(includeUnpublished, tag, series, limit + 1))
-        : pool.preparedQuery(SqlQueries.LIST_AFTER)
-            .execute(Tuple.from(new Object[] {includeUnpublished, tag, series, limit + 1, afterTime, afterId}))))
+    SqlParams params = SqlParams.with("include_unpublished", includeUnpublished).and("tag", tag).and("series", series)
+        .and("limit", limit + 1);
+    return timed("list", () -> after == null ? params.run(pool, SqlQueries.LIST_FIRST, PostRows::toListed)
+        : params.and("after_sort_at", after.sortAt()).and("after_id", after.id())
+            .run(pool, SqlQueries.LIST_AFTER, PostRows::toListed))
         .map(rows -> {
           List<Post> items = new ArrayList<>();
           Cursor last = null;
-          for (Row row : rows) {
+          for (PostRows.Listed row : rows) {
             if (items.size() == limit) {
               return new PostPage(items, last.encode()); // one row more than asked: there is a next page
             }
-            items.add(PostRows.toPost(row));
-            last = PostRows.cursorOf(row);
+            items.add(row.post());
+            last = row.cursor();
           }
           return new PostPage(items, null);
         });
   }
 
   Future<List<PostReplies.TagCount>> tags(boolean includeUnpublished) {
-    return timed("tags", () -> pool.preparedQuery(SqlQueries.TAGS).execute(Tuple.of(includeUnpublished)))
-        .map(rows -> PostRows.list(rows, row -> new PostReplies.TagCount(row.getString("tag"), row.getLong("posts"))));
+    return timed("tags", () -> SqlParams.with("include_unpublished", includeUnpublished)
+        .run(pool, SqlQueries.TAGS, row -> new PostReplies.TagCount(row.getString("tag"), row.getLong("posts"))))
+        .map(SqlParams::list);
   }
 
   Future<List<Post>> series(String name, boolean includeUnpublished) {
-    return timed("series", () -> pool.preparedQuery(SqlQueries.SERIES).execute(Tuple.of(name, includeUnpublished)))
-        .map(rows -> {
-          List<Post> parts = new ArrayList<>();
-          rows.forEach(row -> parts.add(PostRows.toPost(row)));
-          return parts;
-        });
+    return timed("series", () -> SqlParams.with("series", name).and("include_unpublished", includeUnpublished)
+        .run(pool, SqlQueries.SERIES, PostRows::toPost))
+        .map(SqlParams::list);
   }
 
   Future<List<PostReplies.SearchHit>> search(String query, int limit, String tag, boolean includeUnpublished) {
-    return timed("search", () -> pool.preparedQuery(SqlQueries.SEARCH)
-        .execute(Tuple.of(query, includeUnpublished, tag, limit)))
-        .map(rows -> PostRows.list(rows, PostRows::toHit));
+    return timed("search", () -> SqlParams.with("query", query).and("include_unpublished", includeUnpublished)
+        .and("tag", tag).and("limit", limit)
+        .run(pool, SqlQueries.SEARCH, PostRows::toHit))
+        .map(SqlParams::list);
   }
 
   /** The revisions of a live post, newest first; null when there is no such post. */
   Future<List<PostReplies.RevisionEntry>> revisions(String slug) {
-    return timed("revisions", () -> pool.preparedQuery(SqlQueries.REVISIONS).execute(Tuple.of(slug)))
-        .map(rows -> rows.size() == 0 ? null : PostRows.list(rows, row -> new PostReplies.RevisionEntry(
-            row.getLong("version"), row.getString("title"), PostRows.format(row.getOffsetDateTime("created_at")))));
+    return timed("revisions", () -> SqlParams.with("slug", slug).run(pool, SqlQueries.REVISIONS,
+        row -> new PostReplies.RevisionEntry(row.getLong("version"), row.getString("title"),
+            PostRows.format(row.getOffsetDateTime("created_at")))))
+        .map(rows -> rows.size() == 0 ? null : SqlParams.list(rows));
   }
 
   /** One revision's source, or null. */
   Future<PostReplies.RevisionSource> revision(String slug, long version) {
-    return timed("revision", () -> pool.preparedQuery(SqlQueries.REVISION).execute(Tuple.of(slug, version)))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            return null;
-          }
-          Row row = rows.iterator().next();
-          return new PostReplies.RevisionSource(row.getLong("version"), row.getString("title"),
-              row.getString("markdown"), PostRows.format(row.getOffsetDateTime("created_at")));
-        });
+    return timed("revision", () -> SqlParams.with("slug", slug).and("version", version).run(pool, SqlQueries.REVISION,
+        row -> new PostReplies.RevisionSource(row.getLong("version"), row.getString("title"), row.getString("markdown"),
+            PostRows.format(row.getOffsetDateTime("created_at")))))
+        .map(SqlParams::first);
   }
 
-  /** A post with its row id, which the export pages by. */
+  /** A post with its row id, which the export pages by and a revision points to. */
   record Exported(long id, Post post) {
+    static Exported of(Row row) {
+      return new Exported(row.getLong("id"), PostRows.toPost(row));
+    }
   }
 
   /** A page of every live post, full, after {@code afterId} in id order. */
   Future<List<Exported>> exportPage(long afterId, int limit) {
-    return timed("export", () -> pool.preparedQuery(SqlQueries.EXPORT).execute(Tuple.of(afterId, limit)))
-        .map(rows -> {
-          List<Exported> posts = new ArrayList<>();
-          rows.forEach(row -> posts.add(new Exported(row.getLong("id"), PostRows.toPost(row))));
-          return posts;
-        });
+    return timed("export", () -> SqlParams.with("after_id", afterId).and("limit", limit)
+        .run(pool, SqlQueries.EXPORT, Exported::of))
+        .map(SqlParams::list);
   }
 
   Future<Void> startImport(UUID id, int total, JsonObject site) {
@@ -340,36 +329,30 @@ final class PostsRepository {
 
   /** Publishes scheduled posts whose time has come; each row goes to exactly one caller. */
   Future<List<Changed>> publishDue() {
-    return timed("publish_due", () -> pool.query(SqlQueries.PUBLISH_DUE).execute())
-        .map(rows -> {
-          List<Changed> published = new ArrayList<>();
-          rows.forEach(row -> published.add(new Changed(row.getString("slug"), row.getLong("version"))));
-          return published;
-        });
+    return timed("publish_due", () -> pool.query(SqlQueries.PUBLISH_DUE).mapping(Changed::of).execute())
+        .map(SqlParams::list);
   }
 
   Future<List<PendingRender>> claimForRender(int currentRendererVersion, int batch, int leaseSeconds) {
-    return timed("claim_render", () -> pool.preparedQuery(SqlQueries.CLAIM_RENDER)
-        .execute(Tuple.of(currentRendererVersion, batch, leaseSeconds)))
-        .map(rows -> {
-          List<PendingRender> pending = new ArrayList<>();
-          rows.forEach(row -> pending.add(new PendingRender(row.getLong("id"), row.getString("body"),
-              row.getLong("version"))));
-          return pending;
-        });
+    return timed("claim_render", () -> SqlParams.with("renderer_version", currentRendererVersion).and("batch", batch)
+        .and("lease_seconds", leaseSeconds)
+        .run(pool, SqlQueries.CLAIM_RENDER, row -> new PendingRender(row.getLong("id"), row.getString("body"),
+            row.getLong("version"))))
+        .map(SqlParams::list);
   }
 
   /** Stores a background render; null when the post changed meanwhile and the render is stale. */
   Future<Changed> storeRender(PendingRender post, Rendered rendered) {
-    return timed("store_render", () -> pool.preparedQuery(SqlQueries.STORE_RENDER)
-        .execute(Tuple.from(new Object[] {post.id(), rendered.html(), rendered.excerptHtml(), rendered.hasMore(),
-            rendered.toc(), rendered.wordCount(), rendered.rendererVersion(), post.version()})))
-        .map(rows -> rows.size() == 0 ? null
-            : new Changed(rows.iterator().next().getString("slug"), rows.iterator().next().getLong("version")));
+    return timed("store_render", () -> SqlParams.with("id", post.id()).and("html", rendered.html())
+        .and("excerpt_html", rendered.excerptHtml()).and("has_more", rendered.hasMore()).and("toc", rendered.toc())
+        .and("word_count", rendered.wordCount()).and("renderer_version", rendered.rendererVersion())
+        .and("version", post.version())
+        .run(pool, SqlQueries.STORE_RENDER, Changed::of))
+        .map(SqlParams::first);
   }
 
   Future<Void> releaseRender(long id) {
-    return timed("release_render", () -> pool.preparedQuery(SqlQueries.RELEASE_RENDER).execute(Tuple.of(id)))
+    return timed("release_render", () -> SqlParams.with("id", id).run(pool, SqlQueries.RELEASE_RENDER))
         .mapEmpty();
   }
 
@@ -378,10 +361,11 @@ final class PostsRepository {
         && pg.getConstraint() != null && pg.getConstraint().contains("slug");
   }
 
-  private Future<Post> insertRevision(SqlClient tx, Row row) {
-    Post post = PostRows.toPost(row);
-    return tx.preparedQuery(SqlQueries.INSERT_REVISION)
-        .execute(Tuple.of(row.getLong("id"), post.version(), post.title(), post.markdown()))
+  private Future<Post> insertRevision(SqlClient tx, Exported stored) {
+    Post post = stored.post();
+    return SqlParams.with("post_id", stored.id()).and("version", post.version()).and("title", post.title())
+        .and("markdown", post.markdown())
+        .run(tx, SqlQueries.INSERT_REVISION)
         .map(post);
   }
 

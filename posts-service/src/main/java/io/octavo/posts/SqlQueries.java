@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * Every SQL statement of the posts-service. A post's writes use named parameters
  * ({@code #{title}}, bound by SqlTemplate from a map) and take their field columns from
- * {@link PostField}; the short queries keep positional parameters ($1...), always bound.
+ * {@link PostField}; the short queries name theirs too, bound from {@link SqlParams}.
  */
 final class SqlQueries {
   private SqlQueries() {
@@ -44,31 +44,31 @@ final class SqlQueries {
           .collect(Collectors.joining(", ")) + ", #{meta}) RETURNING " + COLUMNS;
 
   static final String INSERT_REVISION = """
-      INSERT INTO post_revisions (post_id, version, title, markdown) VALUES ($1, $2, $3, $4)""";
+      INSERT INTO post_revisions (post_id, version, title, markdown) VALUES (#{post_id}, #{version}, #{title}, #{markdown})""";
 
   /** Serialises the choice of a derived slug among concurrent writers of the same title. */
-  static final String LOCK_SLUG = "SELECT pg_advisory_xact_lock(hashtext('octavo-slug:' || $1))";
+  static final String LOCK_SLUG = "SELECT pg_advisory_xact_lock(hashtext('octavo-slug:' || #{slug}))";
 
-  static final String SLUG_TAKEN = "SELECT 1 FROM posts WHERE slug = $1 AND deleted_at IS NULL";
+  static final String SLUG_TAKEN = "SELECT 1 FROM posts WHERE slug = #{slug} AND deleted_at IS NULL";
 
-  static final String SLUGS_LIKE = "SELECT slug FROM posts WHERE deleted_at IS NULL AND slug LIKE $1";
+  static final String SLUGS_LIKE = "SELECT slug FROM posts WHERE deleted_at IS NULL AND slug LIKE #{pattern}";
 
-  /** A post with its series neighbours, in one indexed query; $2: include drafts and future posts. */
+  /** A post with its series neighbours, in one indexed query; #{include_unpublished}: drafts and future posts too. */
   static final String SELECT_BY_SLUG = "SELECT " + P_COLUMNS + """
       ,
              prev.slug AS prev_slug, prev.title AS prev_title, next.slug AS next_slug, next.title AS next_title
         FROM posts p
         LEFT JOIN LATERAL (
              SELECT q.slug, q.title FROM posts q
-              WHERE q.series = p.series AND q.series_part < p.series_part AND\s""" + visible("q.", "$2") + """
+              WHERE q.series = p.series AND q.series_part < p.series_part AND\s""" + visible("q.", "#{include_unpublished}") + """
 
               ORDER BY q.series_part DESC, q.id DESC LIMIT 1) prev ON p.series IS NOT NULL
         LEFT JOIN LATERAL (
              SELECT q.slug, q.title FROM posts q
-              WHERE q.series = p.series AND q.series_part > p.series_part AND\s""" + visible("q.", "$2") + """
+              WHERE q.series = p.series AND q.series_part > p.series_part AND\s""" + visible("q.", "#{include_unpublished}") + """
 
               ORDER BY q.series_part ASC, q.id ASC LIMIT 1) next ON p.series IS NOT NULL
-       WHERE p.slug = $1 AND\s""" + visible("p.", "$2");
+       WHERE p.slug = #{slug} AND\s""" + visible("p.", "#{include_unpublished}");
 
   /**
    * Where an old slug points now, if the caller may see the post there: a redirect must not
@@ -76,16 +76,16 @@ final class SqlQueries {
    */
   static final String SELECT_REDIRECT = """
       SELECT p.slug FROM slug_redirects r JOIN posts p ON p.id = r.post_id
-       WHERE r.old_slug = $1 AND\s""" + visible("p.", "$2");
+       WHERE r.old_slug = #{old_slug} AND\s""" + visible("p.", "#{include_unpublished}");
 
   static final String INSERT_REDIRECT = """
-      INSERT INTO slug_redirects (old_slug, post_id) VALUES ($1, $2)
+      INSERT INTO slug_redirects (old_slug, post_id) VALUES (#{old_slug}, #{post_id})
       ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id, created_at = now()""";
 
   /** A live post now owns this slug: it no longer redirects anywhere. */
-  static final String DELETE_REDIRECT = "DELETE FROM slug_redirects WHERE old_slug = $1";
+  static final String DELETE_REDIRECT = "DELETE FROM slug_redirects WHERE old_slug = #{slug}";
 
-  static final String SELECT_VERSION = "SELECT version FROM posts WHERE slug = $1 AND deleted_at IS NULL";
+  static final String SELECT_VERSION = "SELECT version FROM posts WHERE slug = #{slug} AND deleted_at IS NULL";
 
   /** Replaces a post at #{old_slug} if it is still at #{expected_version}; #{meta} null keeps the stored meta. */
   static final String UPDATE_POST = "UPDATE posts SET "
@@ -99,16 +99,16 @@ final class SqlQueries {
   /** Deleting moves a post to the trash; nothing is destroyed by one call. */
   static final String TRASH_POST = """
       UPDATE posts SET deleted_at = now(), version = version + 1
-       WHERE slug = $1 AND deleted_at IS NULL AND ($2::bigint IS NULL OR version = $2)
+       WHERE slug = #{slug} AND deleted_at IS NULL AND (#{expected_version}::bigint IS NULL OR version = #{expected_version})
       RETURNING id""";
 
   static final String LIST_TRASH = """
       SELECT id, slug, title, status, deleted_at FROM posts
-       WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT $1""";
+       WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT #{limit}""";
 
   static final String RESTORE_FROM_TRASH = """
       UPDATE posts SET deleted_at = NULL, version = version + 1, updated_at = now()
-       WHERE id = $1 AND deleted_at IS NOT NULL
+       WHERE id = #{id} AND deleted_at IS NOT NULL
       RETURNING\s""" + COLUMNS;
 
   /**
@@ -122,18 +122,18 @@ final class SqlQueries {
   private static String list(boolean afterCursor) {
     return "SELECT " + COLUMNS + """
          FROM posts
-        WHERE\s""" + visible("", "$1") + """
+        WHERE\s""" + visible("", "#{include_unpublished}") + """
 
-          AND ($2::text IS NULL OR tags @> ARRAY[$2::text])
-          AND ($3::text IS NULL OR series = $3)
-        """ + (afterCursor ? "  AND (sort_at, id) < ($5, $6)\n" : "") + """
+          AND (#{tag}::text IS NULL OR tags @> ARRAY[#{tag}::text])
+          AND (#{series}::text IS NULL OR series = #{series})
+        """ + (afterCursor ? "  AND (sort_at, id) < (#{after_sort_at}, #{after_id})\n" : "") + """
         ORDER BY sort_at DESC, id DESC
-        LIMIT $4""";
+        LIMIT #{limit}""";
   }
 
   /** Every live post, full, in id order: the export walks it in pages. */
   static final String EXPORT = "SELECT " + COLUMNS
-      + " FROM posts WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2";
+      + " FROM posts WHERE deleted_at IS NULL AND id > #{after_id} ORDER BY id LIMIT #{limit}";
 
   static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total, site) VALUES ($1, 'running', $2, $3)";
 
@@ -191,14 +191,14 @@ final class SqlQueries {
   static final String TAGS = """
       SELECT tag, count(*) AS posts
         FROM posts, unnest(tags) AS tag
-       WHERE\s""" + visible("", "$1") + """
+       WHERE\s""" + visible("", "#{include_unpublished}") + """
 
        GROUP BY tag
        ORDER BY posts DESC, tag""";
 
   static final String SERIES = "SELECT " + COLUMNS + """
        FROM posts
-      WHERE series = $1 AND\s""" + visible("", "$2") + """
+      WHERE series = #{series} AND\s""" + visible("", "#{include_unpublished}") + """
 
       ORDER BY series_part NULLS LAST, sort_at, id""";
 
@@ -213,22 +213,22 @@ final class SqlQueries {
                          'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
                AS snippet_html
         FROM (SELECT id, query, ts_rank_cd(search, query) AS rank
-                FROM posts, websearch_to_tsquery('english', $1) AS query
-               WHERE search @@ query AND\s""" + visible("", "$2") + """
+                FROM posts, websearch_to_tsquery('english', #{query}) AS query
+               WHERE search @@ query AND\s""" + visible("", "#{include_unpublished}") + """
 
-                 AND ($3::text IS NULL OR tags @> ARRAY[$3::text])
+                 AND (#{tag}::text IS NULL OR tags @> ARRAY[#{tag}::text])
                ORDER BY rank DESC, id DESC
-               LIMIT $4) AS hit
+               LIMIT #{limit}) AS hit
         JOIN posts p ON p.id = hit.id
        ORDER BY hit.rank DESC, p.id DESC""";
 
   static final String REVISIONS = """
       SELECT r.version, r.title, r.created_at FROM post_revisions r JOIN posts p ON p.id = r.post_id
-       WHERE p.slug = $1 AND p.deleted_at IS NULL ORDER BY r.version DESC""";
+       WHERE p.slug = #{slug} AND p.deleted_at IS NULL ORDER BY r.version DESC""";
 
   static final String REVISION = """
       SELECT r.version, r.title, r.markdown, r.created_at FROM post_revisions r JOIN posts p ON p.id = r.post_id
-       WHERE p.slug = $1 AND p.deleted_at IS NULL AND r.version = $2""";
+       WHERE p.slug = #{slug} AND p.deleted_at IS NULL AND r.version = #{version}""";
 
   /** Scheduled posts whose time has come become published; one replica wins each row. */
   static final String PUBLISH_DUE = """
@@ -241,24 +241,25 @@ final class SqlQueries {
    * other replicas off them; SKIP LOCKED keeps two replicas' claims from blocking each other.
    */
   static final String CLAIM_RENDER = """
-      UPDATE posts SET render_lease_until = now() + make_interval(secs => $3)
+      UPDATE posts SET render_lease_until = now() + make_interval(secs => #{lease_seconds})
        WHERE id IN (SELECT id FROM posts
-                     WHERE (renderer_version IS NULL OR renderer_version < $1)
+                     WHERE (renderer_version IS NULL OR renderer_version < #{renderer_version})
                        AND (render_lease_until IS NULL OR render_lease_until < now())
                      ORDER BY id
-                     LIMIT $2
+                     LIMIT #{batch}
                      FOR UPDATE SKIP LOCKED)
       RETURNING id, body, version""";
 
   /** Stores a background render unless the post changed meanwhile (then that write rendered it). */
   static final String STORE_RENDER = """
       UPDATE posts
-         SET html = $2, excerpt_html = $3, has_more = $4, toc = $5, word_count = $6,
-             renderer_version = $7, render_lease_until = NULL, version = version + 1
-       WHERE id = $1 AND version = $8
+         SET html = #{html}, excerpt_html = #{excerpt_html}, has_more = #{has_more}, toc = #{toc},
+             word_count = #{word_count}, renderer_version = #{renderer_version}, render_lease_until = NULL,
+             version = version + 1
+       WHERE id = #{id} AND version = #{version}
       RETURNING slug, version""";
 
-  static final String RELEASE_RENDER = "UPDATE posts SET render_lease_until = NULL WHERE id = $1";
+  static final String RELEASE_RENDER = "UPDATE posts SET render_lease_until = NULL WHERE id = #{id}";
 
   private static List<String> concat(List<String> first, List<String> second) {
     List<String> all = new ArrayList<>(first);

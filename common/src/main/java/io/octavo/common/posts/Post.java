@@ -18,16 +18,6 @@ public record Post(String slug, String title, String markdown, String html, Stri
                    long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending,
                    JsonObject meta, JsonArray warnings, String description) {
 
-  /** A post without warnings nor description. */
-  public Post(String slug, String title, String markdown, String html, String excerptHtml, boolean hasMore,
-              List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev, JsonObject seriesNext,
-              PostStatus status, String publishedAt, String createdAt, String updatedAt, long version, int wordCount,
-              int readingTimeMinutes, JsonArray toc, boolean renderPending, JsonObject meta) {
-    this(slug, title, markdown, html, excerptHtml, hasMore, tags, series, seriesPart, seriesPrev, seriesNext, status,
-        publishedAt, createdAt, updatedAt, version, wordCount, readingTimeMinutes, toc, renderPending, meta,
-        new JsonArray(), null);
-  }
-
   /** The strong validator of this representation, as the HTTP ETag header carries it. */
   public String etag() {
     return "\"" + version + "\"";
@@ -35,30 +25,30 @@ public record Post(String slug, String title, String markdown, String html, Stri
 
   public static Post fromJson(JsonObject json) {
     JsonObject series = json.getJsonObject("series");
-    return new Post(
-        json.getString("slug"),
-        json.getString("title"),
-        json.getString("markdown"),
-        json.getString("html"),
-        json.getString("excerpt_html"),
-        json.getBoolean("has_more", false),
-        json.getJsonArray("tags", new JsonArray()).stream().map(String::valueOf).toList(),
-        series == null ? null : series.getString("name"),
-        series == null ? null : series.getInteger("part"),
-        series == null ? null : series.getJsonObject("prev"),
-        series == null ? null : series.getJsonObject("next"),
-        PostStatus.fromWire(json.getString("status")),
-        json.getString("published_at"),
-        json.getString("created_at"),
-        json.getString("updated_at"),
-        json.getLong("version", 0L),
-        json.getInteger("word_count", 0),
-        json.getInteger("reading_time_minutes", 0),
-        json.getJsonArray("toc", new JsonArray()),
-        json.getBoolean("render_pending", false),
-        json.getJsonObject("meta", new JsonObject()),
-        json.getJsonArray("warnings", new JsonArray()),
-        json.getString("description"));
+    return builder()
+        .slug(json.getString("slug"))
+        .title(json.getString("title"))
+        .markdown(json.getString("markdown"))
+        .html(json.getString("html"))
+        .excerptHtml(json.getString("excerpt_html"))
+        .hasMore(json.getBoolean("has_more", false))
+        .tags(json.getJsonArray("tags", new JsonArray()).stream().map(String::valueOf).toList())
+        .series(series == null ? null : series.getString("name"), series == null ? null : series.getInteger("part"))
+        .seriesNeighbours(series == null ? null : series.getJsonObject("prev"),
+            series == null ? null : series.getJsonObject("next"))
+        .status(PostStatus.fromWire(json.getString("status")))
+        .publishedAt(json.getString("published_at"))
+        .createdAt(json.getString("created_at"))
+        .updatedAt(json.getString("updated_at"))
+        .version(json.getLong("version", 0L))
+        .wordCount(json.getInteger("word_count", 0))
+        .readingTimeMinutes(json.getInteger("reading_time_minutes", 0))
+        .toc(json.getJsonArray("toc", new JsonArray()))
+        .renderPending(json.getBoolean("render_pending", false))
+        .meta(json.getJsonObject("meta", new JsonObject()))
+        .warnings(json.getJsonArray("warnings", new JsonArray()))
+        .description(json.getString("description"))
+        .build();
   }
 
   /** The full post, as {@code GET /api/posts/{slug}} returns it: series with prev and next. */
@@ -94,5 +84,156 @@ public record Post(String slug, String title, String markdown, String html, Stri
         .put("word_count", wordCount)
         .put("reading_time_minutes", readingTimeMinutes)
         .put("render_pending", renderPending);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a post by naming its fields, so that a caller (the posts-service's row mapper, a test)
+   * sets what it knows and adding a field touches neither. Unset lists and objects are empty.
+   */
+  public static final class Builder {
+    private String slug;
+    private String title;
+    private String markdown;
+    private String html;
+    private String excerptHtml;
+    private boolean hasMore;
+    private List<String> tags = List.of();
+    private String series;
+    private Integer seriesPart;
+    private JsonObject seriesPrev;
+    private JsonObject seriesNext;
+    private PostStatus status;
+    private String publishedAt;
+    private String createdAt;
+    private String updatedAt;
+    private long version;
+    private int wordCount;
+    private int readingTimeMinutes;
+    private JsonArray toc = new JsonArray();
+    private boolean renderPending;
+    private JsonObject meta = new JsonObject();
+    private JsonArray warnings = new JsonArray();
+    private String description;
+
+    private Builder() {
+    }
+
+    public Builder slug(String value) {
+      slug = value;
+      return this;
+    }
+
+    public Builder title(String value) {
+      title = value;
+      return this;
+    }
+
+    public Builder markdown(String value) {
+      markdown = value;
+      return this;
+    }
+
+    public Builder html(String value) {
+      html = value;
+      return this;
+    }
+
+    public Builder excerptHtml(String value) {
+      excerptHtml = value;
+      return this;
+    }
+
+    public Builder hasMore(boolean value) {
+      hasMore = value;
+      return this;
+    }
+
+    public Builder tags(List<String> value) {
+      tags = value;
+      return this;
+    }
+
+    public Builder series(String name, Integer part) {
+      series = name;
+      seriesPart = part;
+      return this;
+    }
+
+    /** {@code {slug, title}} of the parts before and after, or null. */
+    public Builder seriesNeighbours(JsonObject prev, JsonObject next) {
+      seriesPrev = prev;
+      seriesNext = next;
+      return this;
+    }
+
+    public Builder status(PostStatus value) {
+      status = value;
+      return this;
+    }
+
+    public Builder publishedAt(String value) {
+      publishedAt = value;
+      return this;
+    }
+
+    public Builder createdAt(String value) {
+      createdAt = value;
+      return this;
+    }
+
+    public Builder updatedAt(String value) {
+      updatedAt = value;
+      return this;
+    }
+
+    public Builder version(long value) {
+      version = value;
+      return this;
+    }
+
+    public Builder wordCount(int value) {
+      wordCount = value;
+      return this;
+    }
+
+    public Builder readingTimeMinutes(int value) {
+      readingTimeMinutes = value;
+      return this;
+    }
+
+    public Builder toc(JsonArray value) {
+      toc = value;
+      return this;
+    }
+
+    public Builder renderPending(boolean value) {
+      renderPending = value;
+      return this;
+    }
+
+    public Builder meta(JsonObject value) {
+      meta = value;
+      return this;
+    }
+
+    public Builder warnings(JsonArray value) {
+      warnings = value;
+      return this;
+    }
+
+    public Builder description(String value) {
+      description = value;
+      return this;
+    }
+
+    public Post build() {
+      return new Post(slug, title, markdown, html, excerptHtml, hasMore, tags, series, seriesPart, seriesPrev, seriesNext,
+          status, publishedAt, createdAt, updatedAt, version, wordCount, readingTimeMinutes, toc, renderPending, meta,
+          warnings, description);
+    }
   }
 }
