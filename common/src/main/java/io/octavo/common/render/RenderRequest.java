@@ -14,7 +14,12 @@ public record RenderRequest(String body) {
     return new RenderRequest(body != null ? body : FrontMatterBlock.bodyOf(json.getString("markdown", "")));
   }
 
+  /**
+   * The body goes under {@code markdown} too, for one release: a render-service from before the
+   * split reads only {@code markdown} and would otherwise render an empty post during a rolling
+   * upgrade (docs/deployment.md). Drop the second key in the release after.
+   */
   public JsonObject toJson() {
-    return new JsonObject().put("body", body);
+    return new JsonObject().put("body", body).put("markdown", body);
   }
 }
