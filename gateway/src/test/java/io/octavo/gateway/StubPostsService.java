@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,7 @@ public final class StubPostsService {
   private final Vertx vertx;
   private final BusStub bus;
   private final Map<String, Post> posts = Collections.synchronizedMap(new LinkedHashMap<>()); // oldest first
+  private final Map<String, String> moved = new ConcurrentHashMap<>();
 
   private StubPostsService(Vertx vertx) {
     this.vertx = vertx;
@@ -57,8 +59,16 @@ public final class StubPostsService {
     return bus;
   }
 
+  /** posts.get of {@code from} answers that the post moved to {@code to}, as after a rename. */
+  public StubPostsService moved(String from, String to) {
+    moved.put(from, to);
+    return this;
+  }
+
   private StubPostsService register() {
-    bus.answer(PostsContracts.GET, request -> new PostLookup.Found(find(request.slug(), request.includeUnpublished())))
+    bus.answer(PostsContracts.GET, request -> moved.containsKey(request.slug())
+            ? new PostLookup.Moved(moved.get(request.slug()))
+            : new PostLookup.Found(find(request.slug(), request.includeUnpublished())))
         .answer(PostsContracts.LIST, this::list)
         .answer(PostsContracts.CREATE, input -> {
           String title = Objects.requireNonNullElse(input.title(), "Created");
