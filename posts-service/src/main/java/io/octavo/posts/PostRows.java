@@ -1,5 +1,7 @@
 package io.octavo.posts;
 
+import io.octavo.common.posts.ImportOutcome;
+import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostStatus;
@@ -7,14 +9,11 @@ import io.octavo.common.render.Rendered;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /** The row mappers of the posts-service: each kind of row read into its record. */
 final class PostRows {
@@ -102,18 +101,17 @@ final class PostRows {
     return row.getString("slug");
   }
 
-  /** Every row mapped, as a JSON array. */
-  static JsonArray array(RowSet<Row> rows, Function<Row, Object> mapper) {
-    JsonArray array = new JsonArray();
-    rows.forEach(row -> array.add(mapper.apply(row)));
-    return array;
+  /** An import job as the API shows it, with its files' results. */
+  static Imports.Job toJob(Row row, List<Imports.FileResult> results) {
+    return new Imports.Job(row.getUUID("id").toString(), Imports.JobStatus.fromWire(row.getString("status")),
+        row.getInteger("total"), row.getInteger("processed"), row.getString("error"),
+        format(row.getOffsetDateTime("created_at")), format(row.getOffsetDateTime("finished_at")), results);
   }
 
-  /** Every row mapped. */
-  static <T> List<T> list(RowSet<Row> rows, Function<Row, T> mapper) {
-    List<T> list = new ArrayList<>();
-    rows.forEach(row -> list.add(mapper.apply(row)));
-    return list;
+  static Imports.FileResult toFileResult(Row row) {
+    return new Imports.FileResult(row.getString("path"), ImportOutcome.fromWire(row.getString("result")),
+        row.getString("slug"), row.getString("reason"), row.getValue("warnings") instanceof JsonArray warnings
+            ? warnings.stream().map(String::valueOf).toList() : List.of());
   }
 
   static String format(OffsetDateTime time) {

@@ -2,7 +2,6 @@ package io.octavo.posts;
 
 import io.micrometer.core.instrument.Timer;
 import io.octavo.common.metrics.ServiceMeters;
-import io.octavo.common.posts.ImportOutcome;
 import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostReplies;
@@ -16,11 +15,12 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -239,24 +239,26 @@ final class PostsRepository {
   }
 
   Future<Void> startImport(UUID id, int total, JsonObject site) {
-    return timed("start_import", () -> pool.preparedQuery(SqlQueries.START_IMPORT).execute(Tuple.of(id, total, site)))
+    return timed("start_import", () -> SqlParams.with("id", id).and("total", total).and("site", site)
+        .run(pool, SqlQueries.START_IMPORT))
         .mapEmpty();
   }
 
   /** The site an import job reads (its engine and settings), or null when there is no such job. */
   Future<JsonObject> importSite(UUID id) {
-    return timed("import_site", () -> pool.preparedQuery(SqlQueries.IMPORT_SITE).execute(Tuple.of(id)))
-        .map(rows -> rows.size() == 0 ? null : (JsonObject) rows.iterator().next().getValue("site"));
+    return timed("import_site", () -> SqlParams.with("id", id)
+        .run(pool, SqlQueries.IMPORT_SITE, row -> row.getJsonObject("site")))
+        .map(SqlParams::first);
   }
 
   /** The slug of the live post imported before from the file at {@code path} in its site, or null. */
   Future<String> importedSlug(String path) {
-    return timed("imported_slug", () -> pool.preparedQuery(SqlQueries.IMPORTED_SLUG).execute(Tuple.of(path)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
+    return timed("imported_slug", () -> SqlParams.with("path", path).run(pool, SqlQueries.IMPORTED_SLUG, PostRows::slug))
+        .map(SqlParams::first);
   }
 
   Future<Boolean> hasImportSource(String slug) {
-    return timed("has_import_source", () -> pool.preparedQuery(SqlQueries.HAS_IMPORT_SOURCE).execute(Tuple.of(slug)))
+    return timed("has_import_source", () -> SqlParams.with("slug", slug).run(pool, SqlQueries.HAS_IMPORT_SOURCE))
         .map(rows -> rows.size() > 0);
   }
 
@@ -267,17 +269,17 @@ final class PostsRepository {
 
   /** Ties the file at {@code path} to the post at {@code slug}, with its original bytes and old public paths. */
   Future<Void> recordSource(String path, String slug, String dialect, byte[] original, List<String> oldPaths) {
-    return timed("record_source", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.RECORD_SOURCE)
-        .execute(Tuple.of(path, slug, dialect, io.vertx.core.buffer.Buffer.buffer(original)))
-        .compose(done -> oldPaths.isEmpty() ? Future.succeededFuture()
-            : tx.preparedQuery(SqlQueries.RECORD_OLD_PATHS).execute(Tuple.of(oldPaths.toArray(String[]::new), slug)))))
+    SqlParams params = SqlParams.with("path", path).and("slug", slug).and("dialect", dialect)
+        .and("original", io.vertx.core.buffer.Buffer.buffer(original)).and("paths", oldPaths.toArray(String[]::new));
+    return timed("record_source", () -> pool.withTransaction(tx -> params.run(tx, SqlQueries.RECORD_SOURCE)
+        .compose(done -> oldPaths.isEmpty() ? Future.succeededFuture() : params.run(tx, SqlQueries.RECORD_OLD_PATHS))))
         .mapEmpty();
   }
 
   /** The slug of the live post that had this public path on its old site, or null. */
   Future<String> slugForOldPath(String path) {
-    return timed("old_path", () -> pool.preparedQuery(SqlQueries.OLD_PATH).execute(Tuple.of(path)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
+    return timed("old_path", () -> SqlParams.with("path", path).run(pool, SqlQueries.OLD_PATH, PostRows::slug))
+        .map(SqlParams::first);
   }
 
   /** Stores a batch's results and counts them processed, in one transaction. */
@@ -285,46 +287,39 @@ final class PostsRepository {
     if (results.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Tuple> rows = results.stream().map(result -> Tuple.of(id, result.path(), result.slug(), result.result().wire(),
-        result.reason(), result.warnings().isEmpty() ? null : new JsonArray(result.warnings()))).toList();
-    return timed("record_import", () -> pool.withTransaction(tx -> tx.preparedQuery(SqlQueries.RECORD_IMPORT_RESULT)
+    List<Map<String, Object>> rows = results.stream().map(result -> SqlParams.with("job_id", id).and("path", result.path())
+        .and("slug", result.slug()).and("result", result.result().wire()).and("reason", result.reason())
+        .and("warnings", result.warnings().isEmpty() ? null : new JsonArray(result.warnings())).map()).toList();
+    return timed("record_import", () -> pool.withTransaction(tx -> SqlTemplate.forQuery(tx, SqlQueries.RECORD_IMPORT_RESULT)
         .executeBatch(rows)
-        .compose(done -> tx.preparedQuery(SqlQueries.ADVANCE_IMPORT).execute(Tuple.of(id, rows.size()))))).mapEmpty();
+        .compose(done -> SqlParams.with("id", id).and("processed", rows.size()).run(tx, SqlQueries.ADVANCE_IMPORT))))
+        .mapEmpty();
   }
 
   /** Records that the import is alive; false when it is no longer running (finished, or expired). */
   Future<Boolean> beatImport(UUID id) {
-    return timed("beat_import", () -> pool.preparedQuery(SqlQueries.BEAT_IMPORT).execute(Tuple.of(id)))
+    return timed("beat_import", () -> SqlParams.with("id", id).run(pool, SqlQueries.BEAT_IMPORT))
         .map(rows -> rows.rowCount() > 0);
   }
 
   /** Ends the job as failed with {@code error} if it is running but has shown no sign of life for {@code silence}. */
   Future<Void> expireImport(UUID id, Duration silence, String error) {
-    return timed("expire_import", () -> pool.preparedQuery(SqlQueries.EXPIRE_IMPORT)
-        .execute(Tuple.of(id, error, (double) silence.toSeconds()))).mapEmpty();
+    return timed("expire_import", () -> SqlParams.with("id", id).and("error", error)
+        .and("silence_seconds", (double) silence.toSeconds()).run(pool, SqlQueries.EXPIRE_IMPORT)).mapEmpty();
   }
 
   Future<Void> finishImport(UUID id, String status, String error) {
-    return timed("finish_import", () -> pool.preparedQuery(SqlQueries.FINISH_IMPORT).execute(Tuple.of(id, status, error))).mapEmpty();
+    return timed("finish_import", () -> SqlParams.with("id", id).and("status", status).and("error", error)
+        .run(pool, SqlQueries.FINISH_IMPORT)).mapEmpty();
   }
 
   /** An import job as the API shows it, with every file's result, or null. */
   Future<Imports.Job> importJob(UUID id) {
-    return timed("import_job", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT).execute(Tuple.of(id)))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.succeededFuture(null);
-          }
-          Row row = rows.iterator().next();
-          return timed("import_results", () -> pool.preparedQuery(SqlQueries.SELECT_IMPORT_RESULTS).execute(Tuple.of(id)))
-              .map(results -> new Imports.Job(row.getUUID("id").toString(), Imports.JobStatus.fromWire(row.getString("status")),
-                  row.getInteger("total"), row.getInteger("processed"), row.getString("error"),
-                  PostRows.format(row.getOffsetDateTime("created_at")), PostRows.format(row.getOffsetDateTime("finished_at")),
-                  PostRows.list(results, result -> new Imports.FileResult(result.getString("path"),
-                      ImportOutcome.fromWire(result.getString("result")), result.getString("slug"), result.getString("reason"),
-                      result.getValue("warnings") instanceof JsonArray warnings
-                          ? warnings.stream().map(String::valueOf).toList() : List.of()))));
-        });
+    SqlParams params = SqlParams.with("id", id);
+    return timed("import_job", () -> params.run(pool, SqlQueries.SELECT_IMPORT))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null)
+            : timed("import_results", () -> params.run(pool, SqlQueries.SELECT_IMPORT_RESULTS, PostRows::toFileResult))
+                .map(results -> PostRows.toJob(rows.iterator().next(), SqlParams.list(results))));
   }
 
   /** Publishes scheduled posts whose time has come; each row goes to exactly one caller. */

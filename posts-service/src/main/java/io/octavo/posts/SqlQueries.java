@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Every SQL statement of the posts-service. A post's writes use named parameters
  * ({@code #{title}}, bound by SqlTemplate from a map) and take their field columns from
- * {@link PostField}; the short queries name theirs too, bound from {@link SqlParams}.
+ * {@link PostField}; the short queries name theirs too, bound from {@link SqlParams}. No statement
+ * uses positional parameters ($1), so none has a list to keep aligned.
  */
 final class SqlQueries {
   private SqlQueries() {
@@ -135,58 +136,58 @@ final class SqlQueries {
   static final String EXPORT = "SELECT " + COLUMNS
       + " FROM posts WHERE deleted_at IS NULL AND id > #{after_id} ORDER BY id LIMIT #{limit}";
 
-  static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total, site) VALUES ($1, 'running', $2, $3)";
+  static final String START_IMPORT = "INSERT INTO import_jobs (id, status, total, site) VALUES (#{id}, 'running', #{total}, #{site})";
 
-  static final String IMPORT_SITE = "SELECT site FROM import_jobs WHERE id = $1";
+  static final String IMPORT_SITE = "SELECT site FROM import_jobs WHERE id = #{id}";
 
   /** The live post an earlier import made from the file at this path in the site. */
   static final String IMPORTED_SLUG = """
       SELECT p.slug FROM import_sources s JOIN posts p ON p.id = s.post_id AND p.deleted_at IS NULL
-       WHERE s.path = $1""";
+       WHERE s.path = #{path}""";
 
   /** Whether a live post came from an import (else a writer made it, or an import before paths were kept). */
   static final String HAS_IMPORT_SOURCE = """
       SELECT 1 FROM import_sources s JOIN posts p ON p.id = s.post_id
-       WHERE p.slug = $1 AND p.deleted_at IS NULL LIMIT 1""";
+       WHERE p.slug = #{slug} AND p.deleted_at IS NULL LIMIT 1""";
 
   static final String RECORD_SOURCE = """
       INSERT INTO import_sources (path, post_id, dialect, original)
-      SELECT $1, id, $3, $4 FROM posts WHERE slug = $2 AND deleted_at IS NULL
+      SELECT #{path}, id, #{dialect}, #{original} FROM posts WHERE slug = #{slug} AND deleted_at IS NULL
       ON CONFLICT (path) DO UPDATE SET post_id = excluded.post_id, dialect = excluded.dialect,
              original = excluded.original, imported_at = now()""";
 
   /** Old public paths of a post; a path another post claimed first keeps pointing there. */
   static final String RECORD_OLD_PATHS = """
       INSERT INTO old_paths (path, post_id)
-      SELECT unnest($1::text[]), id FROM posts WHERE slug = $2 AND deleted_at IS NULL
+      SELECT unnest(#{paths}::text[]), id FROM posts WHERE slug = #{slug} AND deleted_at IS NULL
       ON CONFLICT (path) DO NOTHING""";
 
   static final String OLD_PATH = """
       SELECT p.slug FROM old_paths o JOIN posts p ON p.id = o.post_id AND p.deleted_at IS NULL
-       WHERE o.path = $1""";
+       WHERE o.path = #{path}""";
 
   static final String RECORD_IMPORT_RESULT = """
-      INSERT INTO import_results (job_id, path, slug, result, reason, warnings) VALUES ($1, $2, $3, $4, $5, $6)""";
+      INSERT INTO import_results (job_id, path, slug, result, reason, warnings) VALUES (#{job_id}, #{path}, #{slug}, #{result}, #{reason}, #{warnings})""";
 
-  static final String ADVANCE_IMPORT = "UPDATE import_jobs SET processed = processed + $2, heartbeat_at = now() WHERE id = $1";
+  static final String ADVANCE_IMPORT = "UPDATE import_jobs SET processed = processed + #{processed}, heartbeat_at = now() WHERE id = #{id}";
 
   /** A batch begins: the gateway driving the import is alive. */
-  static final String BEAT_IMPORT = "UPDATE import_jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'";
+  static final String BEAT_IMPORT = "UPDATE import_jobs SET heartbeat_at = now() WHERE id = #{id} AND status = 'running'";
 
-  /** A running job with no sign of life for $3 seconds lost its gateway: it ends as failed. */
+  /** A running job with no sign of life for #{silence_seconds} lost its gateway: it ends as failed. */
   static final String EXPIRE_IMPORT = """
-      UPDATE import_jobs SET status = 'failed', error = $2, finished_at = now(), total = greatest(total, processed)
-       WHERE id = $1 AND status = 'running' AND heartbeat_at < now() - make_interval(secs => $3)""";
+      UPDATE import_jobs SET status = 'failed', error = #{error}, finished_at = now(), total = greatest(total, processed)
+       WHERE id = #{id} AND status = 'running' AND heartbeat_at < now() - make_interval(secs => #{silence_seconds})""";
 
 
   static final String SELECT_IMPORT_RESULTS = """
-      SELECT path, slug, result, reason, warnings FROM import_results WHERE job_id = $1 ORDER BY seq""";
+      SELECT path, slug, result, reason, warnings FROM import_results WHERE job_id = #{id} ORDER BY seq""";
 
   static final String FINISH_IMPORT = """
-      UPDATE import_jobs SET status = $2, error = $3, finished_at = now(), total = greatest(total, processed)
-       WHERE id = $1""";
+      UPDATE import_jobs SET status = #{status}, error = #{error}, finished_at = now(), total = greatest(total, processed)
+       WHERE id = #{id}""";
 
-  static final String SELECT_IMPORT = "SELECT id, status, total, processed, error, created_at, finished_at FROM import_jobs WHERE id = $1";
+  static final String SELECT_IMPORT = "SELECT id, status, total, processed, error, created_at, finished_at FROM import_jobs WHERE id = #{id}";
 
   static final String TAGS = """
       SELECT tag, count(*) AS posts
