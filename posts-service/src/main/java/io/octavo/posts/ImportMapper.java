@@ -65,8 +65,7 @@ final class ImportMapper {
     }
 
     Imported withSlug(String slug) {
-      return new Imported(PostInput.fromJson(input.toJson().put("slug", slug)), meta, warnings, dialect, fileSlug,
-          oldPaths);
+      return new Imported(input.withSlug(slug), meta, warnings, dialect, fileSlug, oldPaths);
     }
   }
 
@@ -168,15 +167,16 @@ final class ImportMapper {
       title = humanise(stem);
     }
     List<String> oldPaths = oldPaths(site, engine, path, front, fileSlug, stem, date, tags);
-    JsonObject input = new PostInput(body, title, slug, tags, series, part, status, date).toJson();
+    PostInput.Builder input = PostInput.builder(body).title(title).slug(slug).tags(tags).series(series).seriesPart(part)
+        .status(status).publishedAt(date);
     for (PostField field : PostField.TEXT) {
       try {
-        input.put(field.key(), field.text(field.in(front, engine)));
+        field.give(input, field.text(field.in(front, engine)));
       } catch (ServiceFailure tooLong) {
         warnings.add(tooLong.getMessage() + ": left out");
       }
     }
-    return new Imported(PostInput.fromJson(input), meta, warnings, dialect, fileSlug, oldPaths);
+    return new Imported(input.build(), meta, warnings, dialect, fileSlug, oldPaths);
   }
 
   /** The slug a file's name gives: what {@code post_url}, {@code post_link} and {@code ref} point to. */

@@ -30,38 +30,42 @@ import java.util.function.Function;
  * writes, import, export, storage and reads follow from this table.
  */
 enum PostField {
-  TITLE("title", null, null, null, null, List.of("title")),
-  SLUG("slug", null, null, null, null, List.of("slug")),
-  TAGS("tags", null, null, null, null, List.of("tags", "categories")),
-  SERIES("series", null, null, null, null, List.of("series")),
-  SERIES_PART("series_part", null, null, null, null, List.of("series_part")),
+  TITLE("title", null, null, null, null, null, List.of("title")),
+  SLUG("slug", null, null, null, null, null, List.of("slug")),
+  TAGS("tags", null, null, null, null, null, List.of("tags", "categories")),
+  SERIES("series", null, null, null, null, null, List.of("series")),
+  SERIES_PART("series_part", null, null, null, null, null, List.of("series_part")),
   /** {@code published} is read too ({@link FrontMatterStatus}) but kept in meta, as Hexo wrote it. */
-  STATUS("status", null, null, null, null, List.of("status", "draft")),
-  PUBLISHED_AT("published_at", null, null, null, null,
+  STATUS("status", null, null, null, null, null, List.of("status", "draft")),
+  PUBLISHED_AT("published_at", null, null, null, null, null,
       List.of("published_at", "date", "publishdate", "pubdate", "published_date")),
   /** The writer's summary: the page's meta description, the feeds' summary. */
-  DESCRIPTION("description", 1000, PostInput::description, Post::description, Post.Builder::description,
-      List.of("description"),
+  DESCRIPTION("description", 1000, PostInput::description, PostInput.Builder::description, Post::description,
+      Post.Builder::description, List.of("description"),
       Map.of(Engine.HUGO, List.of("summary"), Engine.JEKYLL, List.of("excerpt"), Engine.HEXO, List.of("excerpt")));
 
   private final String key;
   private final Integer maxLength;
   private final Function<PostInput, String> fromInput;
+  private final BiConsumer<PostInput.Builder, String> toInput;
   private final Function<Post, String> fromPost;
   private final BiConsumer<Post.Builder, String> toPost;
   private final List<String> keys;
   private final Map<Engine, List<String>> engineKeys;
 
-  PostField(String key, Integer maxLength, Function<PostInput, String> fromInput, Function<Post, String> fromPost,
+  PostField(String key, Integer maxLength, Function<PostInput, String> fromInput,
+            BiConsumer<PostInput.Builder, String> toInput, Function<Post, String> fromPost,
             BiConsumer<Post.Builder, String> toPost, List<String> keys) {
-    this(key, maxLength, fromInput, fromPost, toPost, keys, Map.of());
+    this(key, maxLength, fromInput, toInput, fromPost, toPost, keys, Map.of());
   }
 
-  PostField(String key, Integer maxLength, Function<PostInput, String> fromInput, Function<Post, String> fromPost,
+  PostField(String key, Integer maxLength, Function<PostInput, String> fromInput,
+            BiConsumer<PostInput.Builder, String> toInput, Function<Post, String> fromPost,
             BiConsumer<Post.Builder, String> toPost, List<String> keys, Map<Engine, List<String>> engineKeys) {
     this.key = key;
     this.maxLength = maxLength;
     this.fromInput = fromInput;
+    this.toInput = toInput;
     this.fromPost = fromPost;
     this.toPost = toPost;
     this.keys = keys;
@@ -107,6 +111,11 @@ enum PostField {
   /** A text field's value as a writer gave it, or null. */
   String given(PostInput input) {
     return fromInput.apply(input);
+  }
+
+  /** Gives a text field's value to an input being built (an import's). */
+  void give(PostInput.Builder input, String value) {
+    toInput.accept(input, value);
   }
 
   /** A text field's stored value, or null. */

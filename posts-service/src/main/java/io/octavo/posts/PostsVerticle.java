@@ -144,7 +144,7 @@ public final class PostsVerticle extends VerticleBase {
   private Future<Post> restoreRevision(PostRequests.Revision request) {
     return findRevision(request).compose(revision -> repository.currentVersion(request.slug())
         .compose(current -> update(new PostRequests.Update(request.slug(), current,
-            new PostInput(revision.markdown(), revision.title(), null, null, null, null, null, null)))));
+            PostInput.builder(revision.markdown()).title(revision.title()).build()))));
   }
 
   private Future<PostReplies.RevisionSource> findRevision(PostRequests.Revision request) {

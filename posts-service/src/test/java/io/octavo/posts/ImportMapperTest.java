@@ -56,8 +56,8 @@ class ImportMapperTest {
 
   @Test
   void tomlFrontMatterFillsFieldsThroughTheApiToo() {
-    PostDraft draft = new PostFields(Clock.systemUTC()).resolve(new PostInput(
-        "+++\ntitle = \"From Hugo\"\ntags = [\"go\", \"hugo\"]\n+++\nBody.\n", null, null, null, null, null, null, null), null);
+    PostDraft draft = new PostFields(Clock.systemUTC()).resolve(
+        PostInput.builder("+++\ntitle = \"From Hugo\"\ntags = [\"go\", \"hugo\"]\n+++\nBody.\n").build(), null);
     assertThat(draft.title()).isEqualTo("From Hugo");
     assertThat(draft.tags()).containsExactly("go", "hugo");
     assertThat(draft.body()).isEqualTo("Body.\n");

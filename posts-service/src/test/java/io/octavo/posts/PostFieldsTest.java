@@ -17,7 +17,7 @@ class PostFieldsTest {
   private final PostFields fields = new PostFields(Clock.fixed(NOW, ZoneOffset.UTC));
 
   private PostDraft resolve(String markdown) {
-    return fields.resolve(new PostInput(markdown, null, null, null, null, null, null, null), null);
+    return fields.resolve(PostInput.builder(markdown).build(), null);
   }
 
   @Test
@@ -51,7 +51,7 @@ class PostFieldsTest {
 
   @Test
   void scheduledWithoutADateIsRefused() {
-    assertThatThrownBy(() -> fields.resolve(new PostInput("x", "T", null, null, null, null, "scheduled", null), null))
+    assertThatThrownBy(() -> fields.resolve(PostInput.builder("x").title("T").status("scheduled").build(), null))
         .isInstanceOfSatisfying(ServiceFailure.class, e -> assertThat(e.code()).isEqualTo(422));
   }
 

@@ -65,7 +65,7 @@ class PostsServiceTest {
   }
 
   private static PostInput post(String markdown) {
-    return new PostInput(markdown, null, null, null, null, null, null, null);
+    return PostInput.builder(markdown).build();
   }
 
   private static int failureCode(Runnable call) {
@@ -94,8 +94,8 @@ class PostsServiceTest {
 
   @Test
   void explicitFieldsWinOverFrontMatter() {
-    Post created = posts.create(new PostInput("---\ntitle: In File\n---\nx", "Given Title", "given-slug",
-        List.of("t"), null, null, null, null)).await();
+    Post created = posts.create(PostInput.builder("---\ntitle: In File\n---\nx").title("Given Title").slug("given-slug")
+        .tags(List.of("t")).build()).await();
     assertThat(created.title()).isEqualTo("Given Title");
     assertThat(created.slug()).isEqualTo("given-slug");
     assertThat(created.tags()).containsExactly("t");
@@ -106,7 +106,7 @@ class PostsServiceTest {
     // the gateway refuses NUL first; this is the net for any path that reaches the database
     assertThat(failureCode(() -> posts.search(new PostRequests.Search("a\0b", 10, null, false)).await())).isEqualTo(400);
     assertThat(failureCode(() -> posts.list(new PostRequests.List(10, null, "t\0", null, false)).await())).isEqualTo(400);
-    assertThat(failureCode(() -> posts.create(new PostInput("x", "Nul\0Title", null, null, null, null, null, null))
+    assertThat(failureCode(() -> posts.create(PostInput.builder("x").title("Nul\0Title").build())
         .await())).isEqualTo(400);
   }
 
@@ -127,8 +127,8 @@ class PostsServiceTest {
 
   @Test
   void duplicateExplicitSlugIsAConflict() {
-    posts.create(new PostInput("a", "A", "same-slug", null, null, null, null, null)).await();
-    assertThat(failureCode(() -> posts.create(new PostInput("b", "B", "same-slug", null, null, null, null, null))
+    posts.create(PostInput.builder("a").title("A").slug("same-slug").build()).await();
+    assertThat(failureCode(() -> posts.create(PostInput.builder("b").title("B").slug("same-slug").build())
         .await())).isEqualTo(409);
   }
 
@@ -162,9 +162,9 @@ class PostsServiceTest {
 
   @Test
   void draftsAndFuturePostsAreHiddenFromAnonymousReaders() {
-    posts.create(new PostInput("d", "A Draft", null, null, null, null, "draft", null)).await();
-    Post scheduled = posts.create(new PostInput("s", "Later", null, null, null, null, "published",
-        OffsetDateTime.now().plusDays(1).toString())).await();
+    posts.create(PostInput.builder("d").title("A Draft").status("draft").build()).await();
+    Post scheduled = posts.create(PostInput.builder("s").title("Later").status("published")
+        .publishedAt(OffsetDateTime.now().plusDays(1).toString()).build()).await();
     assertThat(scheduled.status()).isEqualTo(PostStatus.SCHEDULED);
     assertThat(failureCode(() -> found(new PostRequests.Get("a-draft", false)))).isEqualTo(404);
     assertThat(found(new PostRequests.Get("a-draft", true)).status()).isEqualTo(PostStatus.DRAFT);
@@ -175,18 +175,18 @@ class PostsServiceTest {
 
   @Test
   void invalidInputIsRefusedWithA422() {
-    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", "Bad Slug!", null, null, null, null, null))
+    assertThat(failureCode(() -> posts.create(PostInput.builder("x").title("T").slug("Bad Slug!").build())
         .await())).isEqualTo(422);
-    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", null, null, null, null, "live", null))
+    assertThat(failureCode(() -> posts.create(PostInput.builder("x").title("T").status("live").build())
         .await())).isEqualTo(422);
-    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", null, null, null, null, null, "yesterday"))
+    assertThat(failureCode(() -> posts.create(PostInput.builder("x").title("T").publishedAt("yesterday").build())
         .await())).isEqualTo(422);
     assertThat(failureCode(() -> posts.create(post("---\ntitle: [unclosed\n---\nbody")).await())).isEqualTo(422);
     assertThat(failureCode(() -> posts.create(post("no title anywhere")).await())).isEqualTo(422);
-    assertThat(failureCode(() -> posts.create(new PostInput("x", "T".repeat(301), null, null, null, null, null, null))
+    assertThat(failureCode(() -> posts.create(PostInput.builder("x").title("T".repeat(301)).build())
         .await())).as("over-long title").isEqualTo(422);
     List<String> tooManyTags = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "tag" + i).toList();
-    assertThat(failureCode(() -> posts.create(new PostInput("x", "T", null, tooManyTags, null, null, null, null))
+    assertThat(failureCode(() -> posts.create(PostInput.builder("x").title("T").tags(tooManyTags).build())
         .await())).as("too many tags").isEqualTo(422);
   }
 
@@ -194,8 +194,8 @@ class PostsServiceTest {
   void listingPagesThroughEveryPostNewestFirstWithoutRepeats() {
     List<String> createdSlugs = new ArrayList<>();
     for (int i = 0; i < 23; i++) {
-      createdSlugs.add(posts.create(new PostInput("p", "Paged " + i, null, List.of(i % 2 == 0 ? "even" : "odd"),
-          null, null, null, OffsetDateTime.parse("2020-01-01T00:00:00Z").plusMinutes(i).toString()))
+      createdSlugs.add(posts.create(PostInput.builder("p").title("Paged " + i).tags(List.of(i % 2 == 0 ? "even" : "odd"))
+              .publishedAt(OffsetDateTime.parse("2020-01-01T00:00:00Z").plusMinutes(i).toString()).build())
           .await().slug());
     }
     List<String> seen = new ArrayList<>();
@@ -331,10 +331,11 @@ class PostsServiceTest {
 
   @Test
   void aRenamedPostAnswersAtItsOldSlugWithTheSlugItMovedTo() {
-    Post created = posts.create(new PostInput("Body", "Old Name", "old-name", null, null, null, "published", null))
+    Post created = posts.create(PostInput.builder("Body").title("Old Name").slug("old-name").status("published")
+        .build())
         .await();
     posts.update(new PostRequests.Update(created.slug(), created.version(),
-        new PostInput("Body", "Old Name", "new-name", null, null, null, "published", null))).await();
+        PostInput.builder("Body").title("Old Name").slug("new-name").status("published").build())).await();
 
     assertThat(posts.get(new PostRequests.Get("old-name", false)).await()).isEqualTo(new PostLookup.Moved("new-name"));
     assertThat(failureCode(() -> found(new PostRequests.Get("never-was", false)))).isEqualTo(404);
@@ -347,8 +348,7 @@ class PostsServiceTest {
 
   @Test
   void descriptionIsWrittenReadAndKeptByAnUpdateThatDoesNotGiveIt() {
-    Post created = posts.create(new PostInput("# Kites\n\nBody.", null, null, null, null, null, null, null,
-        "Why kites fly.")).await();
+    Post created = posts.create(PostInput.builder("# Kites\n\nBody.").description("Why kites fly.").build()).await();
     assertThat(created.description()).isEqualTo("Why kites fly.");
     assertThat(found(new PostRequests.Get(created.slug(), false)).description()).isEqualTo("Why kites fly.");
 

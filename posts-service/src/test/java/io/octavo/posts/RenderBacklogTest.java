@@ -43,7 +43,7 @@ class RenderBacklogTest {
     PostsClient posts = new PostsClient(vertx, Duration.ofSeconds(5));
     List<Future<Post>> writes = new ArrayList<>();
     for (int i = 0; i < POSTS; i++) {
-      writes.add(posts.create(new PostInput("Backlog " + i, "Backlog " + i, null, null, null, null, null, null)));
+      writes.add(posts.create(PostInput.builder("Backlog " + i).title("Backlog " + i).build()));
     }
     Future.all(writes).await();
     assertThat(writes).allSatisfy(write -> assertThat(write.result().renderPending()).isTrue());

@@ -16,10 +16,9 @@ public record PostInput(String markdown, String title, String slug, List<String>
   public static final Set<String> STRING_FIELDS = Set.of("markdown", "title", "slug", "series", "status", "published_at",
       "description");
 
-  /** Without the fields added since (null: from front matter, else as stored). */
-  public PostInput(String markdown, String title, String slug, List<String> tags, String series, Integer seriesPart,
-                   String status, String publishedAt) {
-    this(markdown, title, slug, tags, series, seriesPart, status, publishedAt, null);
+  /** The same input with another slug. */
+  public PostInput withSlug(String newSlug) {
+    return new PostInput(markdown, title, newSlug, tags, series, seriesPart, status, publishedAt, description);
   }
 
   public static PostInput fromJson(JsonObject json) {
@@ -52,6 +51,75 @@ public record PostInput(String markdown, String title, String slug, List<String>
   private static void putIfPresent(JsonObject json, String key, Object value) {
     if (value != null) {
       json.put(key, value);
+    }
+  }
+
+  /** An input with {@code markdown} and nothing else given yet: name the fields you give. */
+  public static Builder builder(String markdown) {
+    return new Builder(markdown);
+  }
+
+  /**
+   * Builds an input by naming its fields, so that a caller (an import, a restored revision, a test)
+   * gives what it has and adding a field touches neither.
+   */
+  public static final class Builder {
+    private final String markdown;
+    private String title;
+    private String slug;
+    private List<String> tags;
+    private String series;
+    private Integer seriesPart;
+    private String status;
+    private String publishedAt;
+    private String description;
+
+    private Builder(String markdown) {
+      this.markdown = markdown;
+    }
+
+    public Builder title(String value) {
+      title = value;
+      return this;
+    }
+
+    public Builder slug(String value) {
+      slug = value;
+      return this;
+    }
+
+    public Builder tags(List<String> value) {
+      tags = value;
+      return this;
+    }
+
+    public Builder series(String value) {
+      series = value;
+      return this;
+    }
+
+    public Builder seriesPart(Integer value) {
+      seriesPart = value;
+      return this;
+    }
+
+    public Builder status(String value) {
+      status = value;
+      return this;
+    }
+
+    public Builder publishedAt(String value) {
+      publishedAt = value;
+      return this;
+    }
+
+    public Builder description(String value) {
+      description = value;
+      return this;
+    }
+
+    public PostInput build() {
+      return new PostInput(markdown, title, slug, tags, series, seriesPart, status, publishedAt, description);
     }
   }
 }
