@@ -2,8 +2,6 @@ package io.octavo.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.metrics.Metrics;
-import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
 import io.octavo.common.posts.PostLookup;
@@ -12,32 +10,28 @@ import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.PostsContracts;
-import io.octavo.common.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Posts as a blog engine: listing, tags, series, search, revisions, drafts, scheduling, races,
- * trash. Asked over the event bus as the gateway asks, one deployment and one database for the
- * class; rendering is {@link FakeRenderService}'s (nothing here depends on real HTML). How the
- * gateway turns these replies into HTTP statuses is the gateway's tests'.
+ * trash. Asked over the event bus as the gateway asks, of the {@link SharedPostsService} (each test
+ * its own slugs and tags); rendering is {@link FakeRenderService}'s (nothing here depends on real
+ * HTML). How the gateway turns these replies into HTTP statuses is the gateway's tests'.
  */
 class PostsEngineTest {
   private static Vertx vertx;
@@ -45,17 +39,8 @@ class PostsEngineTest {
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    new FakeRenderService(vertx).start();
-    PostsSettings settings = new PostsSettings(TestPostgres.freshDatabase(PostsEngineTest.class), 4,
-        Duration.ofSeconds(5), Duration.ofMillis(200));
-    PostsService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
-    posts = new PostsClient(vertx, Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close().await();
+    posts = SharedPostsService.client();
+    vertx = SharedPostsService.vertx();
   }
 
   /** What a writer sends, as the API's JSON. */
