@@ -32,7 +32,12 @@ public final class TestGateway {
 
   /** Deploys the gateway and returns a client for it. */
   public static DocumentedHttp deploy(Vertx vertx, GatewaySettings settings) {
-    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
+    return deploy(vertx, settings, Map.of());
+  }
+
+  /** As {@link #deploy(Vertx, GatewaySettings)}, with the node's environment (media limits read theirs there). */
+  public static DocumentedHttp deploy(Vertx vertx, GatewaySettings settings, Map<String, String> env) {
+    GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), env), settings).await();
     return DocumentedHttp.to(vertx, settings.httpPort());
   }
 }
