@@ -4,7 +4,6 @@ import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.testing.DocumentedHttp;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -18,9 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -29,10 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Media the whole way: stored once per content, listed, deleted only with force while a post shows
- * it, measured, and linked from posts (sized, waited for, given smaller copies). Uploads and
- * serving at the gateway (types by content, limits, caching, ranges, sandboxing) are the gateway's
- * MediaFilesTest.
+ * Media the whole way: deleted only with force while a post shows it (and then no longer served),
+ * measured, and linked from posts (sized, waited for, given smaller copies). Uploads and serving at
+ * the gateway (types by content, limits, caching, ranges, sandboxing) are the gateway's
+ * MediaFilesTest; the store's own rules (one item per content, lists, chunks) posts-service's
+ * MediaStoreTest.
  */
 class MediaTest {
   private static final String TOKEN = "media-token";
@@ -67,24 +65,6 @@ class MediaTest {
     String metrics = get("/metrics", Map.of()).bodyAsString();
     assertThat(metrics).contains("octavo_media_uploads_total{outcome=\"created\"", "octavo_media_stored_bytes_total",
         "octavo_media_serve_seconds_count{cache=\"hit\"", "cache_gets_total{cache=\"octavo_media\",result=\"hit\"");
-  }
-
-  @Test
-  void sameBytesUploadedAtOnceAreOneItem() throws Exception {
-    byte[] png = png(64, 64, Color.ORANGE);
-    List<Future<HttpResponse<Buffer>>> uploads = IntStream.range(0, 6).mapToObj(i -> request("/api/media?name=same-" + i + ".png")
-        .putHeader("content-type", "image/png").sendBuffer(Buffer.buffer(png))).toList();
-    List<Long> ids = uploads.stream().map(upload -> {
-      HttpResponse<Buffer> response = upload.await();
-      assertThat(response.statusCode()).as(response.bodyAsString()).isIn(200, 201);
-      return response.bodyAsJsonObject().getLong("id");
-    }).distinct().toList();
-    assertThat(ids).hasSize(1);
-    assertThat(uploads.stream().filter(upload -> upload.result().statusCode() == 201).count()).isEqualTo(1);
-
-    HttpResponse<Buffer> again = raw("other-name.png", "image/png", png);
-    assertThat(again.statusCode()).isEqualTo(200);
-    assertThat(again.bodyAsJsonObject().getLong("id")).isEqualTo(ids.get(0));
   }
 
   @Test
@@ -173,18 +153,6 @@ class MediaTest {
     assertThat(api.raw(HttpMethod.DELETE, path + "?force=true", null).statusCode()).isEqualTo(204);
     assertThat(api.adminGet(path).statusCode()).isEqualTo(404);
     assertThat(get(item.getString("url"), Map.of()).statusCode()).isEqualTo(404);
-  }
-
-  @Test
-  void listIsNewestFirstInPages() throws Exception {
-    long first = raw("page-a.png", "image/png", png(5, 5, Color.GRAY)).bodyAsJsonObject().getLong("id");
-    long second = raw("page-b.png", "image/png", png(6, 5, Color.GRAY)).bodyAsJsonObject().getLong("id");
-    JsonObject page = api.adminGet("/api/media?limit=1").bodyAsJsonObject();
-    assertThat(page.getJsonArray("items").getJsonObject(0).getLong("id")).isEqualTo(second);
-    JsonObject next = api.adminGet("/api/media?limit=1&cursor=" + page.getString("next_cursor")).bodyAsJsonObject();
-    assertThat(next.getJsonArray("items").getJsonObject(0).getLong("id")).isLessThan(second);
-    assertThat(first).isLessThan(second);
-    assertThat(http.request(HttpMethod.GET, "/api/media").send().await().statusCode()).isEqualTo(401);
   }
 
   private static HttpRequest<Buffer> request(String path) {

@@ -80,9 +80,10 @@ class ReadAccessTest {
   }
 
   @Test
-  void revisionsAndTheTrashNeedTheToken() {
+  void revisionsTheTrashAndMediaListsNeedTheToken() {
     assertThat(anonymous("/api/posts/public-post/revisions").statusCode()).isEqualTo(401);
     assertThat(anonymous("/api/trash").statusCode()).isEqualTo(401);
+    assertThat(anonymous("/api/media").statusCode()).isEqualTo(401);
     assertThat(posts.bus().count(PostsContracts.TRASH)).as("asked nothing of the posts-service").isZero();
   }
 
