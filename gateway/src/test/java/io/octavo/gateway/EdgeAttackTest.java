@@ -3,13 +3,15 @@ package io.octavo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.octavo.common.posts.PostsContracts;
-import io.octavo.common.render.RenderContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
-import io.octavo.common.testing.TestPost;
+import io.octavo.common.posts.PostLookup;
+import io.octavo.common.posts.PostsContracts;
+import io.octavo.common.render.RenderContracts;
 import io.octavo.common.render.Rendered;
+import io.octavo.common.testing.BusStub;
+import io.octavo.common.testing.TestPost;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -26,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -106,8 +107,7 @@ class EdgeAttackTest {
   }
 
   private void postsServiceCreates() {
-    vertx.eventBus().<JsonObject>consumer(PostsContracts.CREATE.address(), message -> message.reply(stored("new", "<p>x</p>").toJson()))
-        .completion().await();
+    BusStub.on(vertx).reply(PostsContracts.CREATE, stored("new", "<p>x</p>"));
   }
 
   @Test
@@ -217,8 +217,7 @@ class EdgeAttackTest {
   @Test
   void aRequestWithBothTransferEncodingAndContentLengthIsAnsweredThenClosed() throws Exception {
     start(settings());
-    vertx.eventBus().<JsonObject>consumer(RenderContracts.MARKDOWN.address(), message -> message.reply(
-        new Rendered("<p>x</p>", "<p>x</p>", false, new JsonArray(), 1, 1).toJson())).completion().await();
+    BusStub.on(vertx).reply(RenderContracts.MARKDOWN, new Rendered("<p>x</p>", "<p>x</p>", false, new JsonArray(), 1, 1));
     String chunkedBody = "10\r\n{\"markdown\":\"x\"}\r\n0\r\n\r\n";
 
     RawConnection plain = connect();
@@ -237,23 +236,20 @@ class EdgeAttackTest {
   @Test
   void queryParametersAPageDoesNotReadShareItsCacheEntry() throws Exception {
     start(settings());
-    AtomicInteger reads = new AtomicInteger();
-    vertx.eventBus().<JsonObject>consumer(PostsContracts.GET.address(), message -> {
-      reads.incrementAndGet();
-      message.reply(stored("big", "<p>" + "x".repeat(100_000) + "</p>").toJson());
-    }).completion().await();
+    BusStub posts = BusStub.on(vertx)
+        .reply(PostsContracts.GET, new PostLookup.Found(stored("big", "<p>" + "x".repeat(100_000) + "</p>")));
     for (int i = 0; i < 50; i++) {
       assertThat(http.get("/posts/big?utm_source=" + i).send().await().statusCode()).isEqualTo(200);
     }
-    assertThat(reads.get()).as("one render, one cache entry for every query string").isEqualTo(1);
+    assertThat(posts.count(PostsContracts.GET)).as("one render, one cache entry for every query string").isEqualTo(1);
   }
 
   @Test
   void uniqueUrlsCannotGrowTheCacheBeyondItsBytes() throws Exception {
     GatewaySettings settings = settings();
     start(settings.withEdge(settings.edge().withCacheMaxBytes(256 * 1024)));
-    vertx.eventBus().<JsonObject>consumer(PostsContracts.GET.address(), message -> message.reply(
-        stored(message.body().getString("slug"), "<p>" + "x".repeat(20_000) + "</p>").toJson())).completion().await();
+    BusStub.on(vertx).answer(PostsContracts.GET,
+        request -> new PostLookup.Found(stored(request.slug(), "<p>" + "x".repeat(20_000) + "</p>")));
     for (int i = 0; i < 100; i++) { // 2 MB of distinct posts asked for
       assertThat(http.get("/api/posts/post-" + i).send().await().statusCode()).isEqualTo(200);
       assertThat(http.get("/posts/post-" + i).send().await().statusCode()).isEqualTo(200);

@@ -3,13 +3,17 @@ package io.octavo.gateway;
 import static io.octavo.common.testing.DocumentedHttp.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
+import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.Post;
-import io.octavo.common.testing.TestPost;
+import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostPage;
+import io.octavo.common.posts.PostRequests;
+import io.octavo.common.posts.PostsContracts;
+import io.octavo.common.testing.BusStub;
 import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.TestPost;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -82,7 +86,7 @@ class GatewayEdgeTest {
   @Test
   void anonymousReadsAreLimitedPerAddressButAdminsAreNot() throws Exception {
     start(settings().withRateLimits(3, 10));
-    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> message.reply(post("p", 1).toJson())).completion().await();
+    BusStub.on(vertx).reply(PostsContracts.GET, new PostLookup.Found(post("p", 1)));
     List<HttpResponse<Buffer>> reads = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       reads.add(get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()));
@@ -98,7 +102,7 @@ class GatewayEdgeTest {
   @Test
   void crossOriginReadsCarryCorsHeadersAndPreflightIsAnswered() throws Exception {
     start(settings());
-    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> message.reply(post("p", 1).toJson())).completion().await();
+    BusStub.on(vertx).reply(PostsContracts.GET, new PostLookup.Found(post("p", 1)));
     HttpResponse<Buffer> read = get("/api/posts/p", headers("origin", "https://reader.example"));
     assertThat(read.getHeader("access-control-allow-origin")).isEqualTo("*");
     assertThat(read.getHeader("access-control-expose-headers")).contains("etag");
@@ -188,14 +192,11 @@ class GatewayEdgeTest {
   void hotReadsComeFromTheCacheUntilAPostChanges() throws Exception {
     start(settings());
     AtomicInteger calls = new AtomicInteger();
-    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> {
-      calls.incrementAndGet();
-      message.reply(post("p", calls.get()).toJson());
-    }).completion().await();
+    BusStub.on(vertx).answer(PostsContracts.GET, request -> new PostLookup.Found(post("p", calls.incrementAndGet())));
     assertThat(get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()).getHeader("etag")).isEqualTo("\"1\"");
     assertThat(get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()).getHeader("etag")).isEqualTo("\"1\"");
     assertThat(calls.get()).isEqualTo(1);
-    vertx.eventBus().publish(PostsContracts.CHANGED.address(), new JsonObject().put("slug", "p").put("version", 2));
+    PostsContracts.CHANGED.publish(vertx.eventBus(), new PostRequests.Changed("p", null, 2, ChangeKind.UPDATED));
     HttpResponse<Buffer> fresh = null;
     for (int attempt = 0; attempt < 50 && (fresh == null || !"\"2\"".equals(fresh.getHeader("etag"))); attempt++) {
       fresh = get("/api/posts/p", MultiMap.caseInsensitiveMultiMap()); // the event is asynchronous
@@ -207,8 +208,7 @@ class GatewayEdgeTest {
   @Test
   void listsCarryStrongETagsAndAnswer304() throws Exception {
     start(settings());
-    vertx.eventBus().consumer(PostsContracts.LIST.address(), message -> message.reply(
-        new PostPage(List.of(post("a", 1), post("b", 1)), null).toJson())).completion().await();
+    BusStub.on(vertx).reply(PostsContracts.LIST, new PostPage(List.of(post("a", 1), post("b", 1)), null));
     HttpResponse<Buffer> first = get("/api/posts", MultiMap.caseInsensitiveMultiMap());
     assertThat(first.getHeader("etag")).startsWith("\"").endsWith("\"");
     assertThat(first.getHeader("cache-control")).isEqualTo("public, no-cache");
@@ -218,8 +218,8 @@ class GatewayEdgeTest {
   @Test
   void shutdownLetsRequestsInFlightFinishAndRefusesNewOnes() throws Exception {
     start(settings().withShutdownGrace(Duration.ofSeconds(10)).withDrainDelay(Duration.ofMillis(300)));
-    vertx.eventBus().consumer(PostsContracts.GET.address(),
-        message -> vertx.setTimer(800, id -> message.reply(post("slow", 1).toJson()))).completion().await();
+    BusStub.on(vertx).answerLater(PostsContracts.GET,
+        request -> vertx.timer(800).map(done -> new PostLookup.Found(post("slow", 1))));
     List<Future<HttpResponse<Buffer>>> inFlight = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       inFlight.add(http.get("/api/posts/slow").putHeader("authorization", "Bearer " + TOKEN).send());

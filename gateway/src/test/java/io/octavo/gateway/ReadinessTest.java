@@ -2,10 +2,11 @@ package io.octavo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.octavo.common.contracts.Health;
 import io.octavo.common.posts.PostsContracts;
+import io.octavo.common.testing.BusStub;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +35,7 @@ class ReadinessTest {
 
   @Test
   void readyWithThePostsServiceAndNoRenderService() {
-    vertx.eventBus().consumer(PostsContracts.HEALTH.address(), message -> message.reply(new JsonObject().put("status", "UP")))
-        .completion().await();
+    BusStub.on(vertx).reply(PostsContracts.HEALTH, Health.up());
     HttpResponse<Buffer> ready = ready();
     assertThat(ready.statusCode()).as(ready.bodyAsString()).isEqualTo(200);
   }

@@ -2,6 +2,7 @@ package io.octavo.common.testing;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.contracts.BusContract;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,17 @@ public final class BusStub {
         message.fail(failure.code(), failure.getMessage());
       }
     });
+  }
+
+  /** As {@link #answer}, with the reply when {@code reply}'s future completes (a slow service, say). */
+  public <Req, Res> BusStub answerLater(BusContract<Req, Res> contract, Function<Req, Future<Res>> reply) {
+    return register(contract, message -> reply.apply(contract.request().decode(body(message))).onComplete(done -> {
+      if (done.succeeded()) {
+        message.reply(contract.reply().encode(done.result()));
+      } else {
+        message.fail(ServiceFailure.codeOf(done.cause()), done.cause().getMessage());
+      }
+    }));
   }
 
   /** Every request fails with {@code code} and {@code text}. */

@@ -3,10 +3,12 @@ package io.octavo.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostLookup;
+import io.octavo.common.posts.PostsContracts;
+import io.octavo.common.testing.BusStub;
 import io.octavo.common.testing.TestPost;
 import io.octavo.gateway.GatewayService;
 import io.octavo.gateway.GatewaySettings;
@@ -34,7 +36,7 @@ class TrustedProxiesTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    vertx.eventBus().consumer(PostsContracts.GET.address(), message -> message.reply(post().toJson())).completion().await();
+    BusStub.on(vertx).reply(PostsContracts.GET, new PostLookup.Found(post()));
     behindTheBalancer = gateway(settings().withRateLimits(5, 10).withTrustedProxies("127.0.0.0/8, ::1/128"));
     withoutTrust = gateway(settings());
   }
