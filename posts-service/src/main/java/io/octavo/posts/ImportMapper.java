@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -39,8 +40,12 @@ import java.util.regex.Pattern;
  *   <li>draft: true or published: false make a draft; status wins if given</li>
  *   <li>series and series_part (a "[Name] Part N - ..." title fills them too)</li>
  *   <li>updated, lastmod, excerpt, description, summary and anything else: kept in meta</li>
- *   <li>Jekyll's {@code tags: a b c} is three tags; a tag over {@value PostFields#MAX_TAG} characters is
- *       cut, tags past {@value PostFields#MAX_TAGS} are left out, each with a warning</li>
+ *   <li>Jekyll's {@code tags: a b c} is three tags</li>
+ *   <li>each field is read by its parser in {@link FieldReader}, leniently: a value an API write
+ *       would refuse with a 422 is cut or left out with a warning (a tag over
+ *       {@value FieldReader#MAX_TAG} characters is cut, tags past {@value FieldReader#MAX_TAGS} are
+ *       left out, an unreadable status makes a draft), and the post is kept; only a date nobody can
+ *       read fails the file, as a 422 would (a fallback would publish the post now, out of order)</li>
  *   <li>Hugo's expiryDate in the past makes a draft; aliases, permalinks and the engine's own
  *       date-based URLs become old paths that answer 301</li>
  * </ul>
@@ -109,50 +114,38 @@ final class ImportMapper {
       stem = jekyll.group(2);
     }
 
-    String slug = firstNonBlank(text(front.get("slug")), lastSegment(text(front.get("permalink"))),
-        lastSegment(text(front.get("url"))), fileSlug);
-    slug = Slugs.isValid(slug) ? slug : Slugs.fromTitle(slug);
+    FieldReader.Policy lenient = FieldReader.warnInto(warnings);
+    String title = FieldReader.title(PostField.TITLE.in(front, engine), lenient);
+    String slug = FieldReader.slug(PostField.SLUG.in(front, engine), lenient);
+    if (slug == null) { // where the post lived, else its file: made a slug as the engine made its URL
+      slug = firstNonBlank(lastSegment(text(front.get("permalink"))), lastSegment(text(front.get("url"))), fileSlug);
+      slug = Slugs.isValid(slug) ? slug : Slugs.fromTitle(slug);
+    }
     if (slug.isEmpty()) {
-      slug = Slugs.fromTitle(firstNonBlank(text(front.get("title")), "post"));
+      slug = Slugs.fromTitle(firstNonBlank(title, "post"));
     }
     if (slug.isEmpty()) {
       slug = "post";
       warnings.add("no slug could be made from the file name or front matter; it is 'post' (with a number if taken)");
     }
-    String title = text(front.get("title"));
 
-    boolean spaceSeparated = engine == Engine.JEKYLL;
-    List<String> rawTags = new ArrayList<>(list(front.get("tags"), spaceSeparated));
-    rawTags.addAll(list(front.get("categories"), spaceSeparated));
-    List<String> tags = tags(rawTags, warnings);
+    List<String> tags = FieldReader.tags(FieldReader.names(PostField.TAGS.all(front, engine), engine == Engine.JEKYLL),
+        lenient);
 
-    String status;
-    try {
-      status = FrontMatterStatus.of(front);
-    } catch (ServiceFailure unclear) {
-      status = "draft"; // a status nobody can read is not a reason to publish, nor to drop the post
-      warnings.add(unclear.getMessage() + ": imported as a draft");
-    }
+    String status = FieldReader.frontStatus(front, lenient);
     if (status == null && draftFolder) {
       status = "draft";
     }
-    String date = null;
-    for (String key : PostField.PUBLISHED_AT.keys(engine)) {
-      if (front.containsKey(key) && date == null) {
-        date = dateText(front.get(key));
-      }
-    }
-    if (date == null) {
-      date = fileDate;
-    }
+    // a date nobody can read fails the file, as through the API: falling back would publish it now, out of order
+    Object dateValue = PostField.PUBLISHED_AT.in(front, engine);
+    String date = FieldReader.publishedAt(dateValue, FieldReader.REFUSE) == null ? fileDate : dateText(dateValue);
     String expiry = dateText(front.get("expirydate"));
     if (status == null && expiry != null && expiry.compareTo(OffsetDateTime.now(ZoneOffset.UTC).toString()) < 0) {
       status = "draft";
       warnings.add("expiryDate " + expiry + " has passed, so Hugo no longer published it: imported as a draft");
     }
-    String series = front.get("series") instanceof Collection<?> several && !several.isEmpty()
-        ? String.valueOf(several.iterator().next()) : text(front.get("series"));
-    Integer part = front.get("series_part") instanceof Number number ? number.intValue() : null;
+    String series = FieldReader.series(PostField.SERIES.in(front, engine), lenient);
+    Integer part = FieldReader.seriesPart(PostField.SERIES_PART.in(front, engine), lenient);
 
     JsonObject meta = PostField.meta(split.fields(), engine, IMPORT_KEYS);
     if (Boolean.FALSE.equals(front.get("published"))) {
@@ -170,11 +163,7 @@ final class ImportMapper {
     PostInput.Builder input = PostInput.builder(body).title(title).slug(slug).tags(tags).series(series).seriesPart(part)
         .status(status).publishedAt(date);
     for (PostField field : PostField.TEXT) {
-      try {
-        field.give(input, field.text(field.in(front, engine)));
-      } catch (ServiceFailure tooLong) {
-        warnings.add(tooLong.getMessage() + ": left out");
-      }
+      field.give(input, FieldReader.text(field, field.in(front, engine), lenient));
     }
     return new Imported(input.build(), meta, warnings, dialect, fileSlug, oldPaths);
   }
@@ -211,28 +200,6 @@ final class ImportMapper {
     return stem.equals("index") ? parentFolder(path) : stem; // a Hugo page bundle: content/posts/my-post/index.md
   }
 
-  /** Tags as Octavo keeps them: no longer than a tag may be, no more than a post may have. */
-  private static List<String> tags(List<String> raw, List<String> warnings) {
-    Set<String> tags = new LinkedHashSet<>();
-    for (String tag : raw) {
-      String normal = tag == null ? "" : tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      if (normal.length() > PostFields.MAX_TAG) {
-        String cut = normal.substring(0, PostFields.MAX_TAG).strip();
-        warnings.add("the tag '" + normal + "' is longer than " + PostFields.MAX_TAG + " characters: cut to '" + cut + "'");
-        normal = cut;
-      }
-      if (!normal.isEmpty()) {
-        tags.add(normal);
-      }
-    }
-    List<String> kept = new ArrayList<>(tags);
-    if (kept.size() > PostFields.MAX_TAGS) {
-      warnings.add("a post has at most " + PostFields.MAX_TAGS + " tags: left out " + kept.subList(PostFields.MAX_TAGS, kept.size()));
-      kept = new ArrayList<>(kept.subList(0, PostFields.MAX_TAGS));
-    }
-    return kept;
-  }
-
   /**
    * The public paths the post had: its permalink or url, Hugo's aliases, the engine's default
    * date-based or section URL, and {@code /posts/FILE-SLUG} (what links from other imported posts use).
@@ -248,7 +215,7 @@ final class ImportMapper {
       }
     }
     Object aliases = front.get("aliases");
-    for (String alias : aliases == null ? List.<String>of() : list(aliases, false)) {
+    for (String alias : aliases == null ? List.<String>of() : FieldReader.names(List.of(aliases), false)) {
       paths.add(alias.startsWith("/") ? alias.strip() : base + "/" + alias.strip());
     }
     Matcher ymd = YEAR_MONTH_DAY.matcher(date == null ? "" : date);
@@ -259,7 +226,7 @@ final class ImportMapper {
         String pattern = site.permalink() == null || site.permalink().equals("date") ? "/:categories/:year/:month/:day/:title:output_ext"
             : site.permalink().equals("pretty") ? "/:categories/:year/:month/:day/:title/"
             : site.permalink().equals("none") ? "/:categories/:title:output_ext" : site.permalink();
-        String categories = String.join("/", list(front.get("categories"), true)).toLowerCase(Locale.ROOT);
+        String categories = String.join("/", FieldReader.names(Collections.singletonList(front.get("categories")), true)).toLowerCase(Locale.ROOT);
         if (day != null) {
           paths.add(base + expand(pattern, day, stem, categories));
         }
@@ -347,19 +314,6 @@ final class ImportMapper {
       return day.toString();
     }
     return value == null ? null : value.toString();
-  }
-
-  /** A list value; a string is split at commas, or (Jekyll's tags and categories) at white space. */
-  private static List<String> list(Object value, boolean spaceSeparated) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof Collection<?> items) {
-      List<String> flat = new ArrayList<>();
-      items.forEach(item -> flat.addAll(list(item, false))); // Hexo's nested categories: [a, [b, c]]
-      return flat;
-    }
-    return List.of(value.toString().strip().split(spaceSeparated ? "\\s+" : ","));
   }
 
   private static String text(Object value) {

@@ -1,14 +1,11 @@
 package io.octavo.posts;
 
-import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
 import io.octavo.posts.imports.Engine;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +21,10 @@ import java.util.function.Function;
  * unchanged check ({@link Importer}), the SQL ({@link SqlQueries}) and the row mapper
  * ({@link PostRows}) all read it; a front-matter key no field claims is kept in {@code meta}.
  *
- * <p>Core fields (title to published_at) have rules of their own in {@link PostFields} (defaults,
- * a title from the first heading, a series from the title...). A plain text field needs one line
+ * <p>Each field's value is parsed by its parser in {@link FieldReader}, for API writes and imports
+ * alike (an API write refuses a bad value, an import warns and falls back). Core fields (title to
+ * published_at) also have rules of their own in {@link PostFields} (defaults, a title from the
+ * first heading, a series from the title...). A plain text field needs one line
  * here, its column (a migration), and its component in {@link Post} and {@link PostInput}:
  * writes, import, export, storage and reads follow from this table.
  */
@@ -103,9 +102,27 @@ enum PostField {
     return null;
   }
 
+  /** The values of all its keys the front matter has, in the keys' order (tags and categories both fill tags). */
+  List<Object> all(Map<String, Object> front, Engine engine) {
+    List<Object> values = new ArrayList<>();
+    for (String name : keys(engine)) {
+      front.forEach((frontKey, value) -> {
+        if (frontKey.toLowerCase(Locale.ROOT).equals(name) && value != null) {
+          values.add(value);
+        }
+      });
+    }
+    return values;
+  }
+
   /** Whether the front matter names the field under one of its keys. */
   boolean isIn(Map<String, Object> front, Engine engine) {
     return front.keySet().stream().anyMatch(name -> keys(engine).contains(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The longest a text field may be. */
+  int maxLength() {
+    return maxLength;
   }
 
   /** A text field's value as a writer gave it, or null. */
@@ -126,21 +143,6 @@ enum PostField {
   /** Sets a text field's stored value (its column's) on a post being read. */
   void read(Post.Builder post, String value) {
     toPost.accept(post, value);
-  }
-
-  /** A front-matter or API value as the text field stores it: trimmed, null when blank; 422 when too long. */
-  String text(Object value) {
-    if (value == null || value instanceof Map || value instanceof Collection) {
-      return null;
-    }
-    String text = (value instanceof Date date ? date.toInstant().toString() : value.toString()).strip();
-    if (text.isEmpty()) {
-      return null;
-    }
-    if (text.length() > maxLength) {
-      throw ServiceFailure.unprocessable(key + " is longer than " + maxLength + " characters");
-    }
-    return text;
   }
 
   /** The value a draft stores in the field's column. */

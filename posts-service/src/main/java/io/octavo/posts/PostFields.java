@@ -1,41 +1,31 @@
 package io.octavo.posts;
 
+import static io.octavo.posts.FieldReader.REFUSE;
 import static io.octavo.posts.imports.Engine.PLAIN;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Resolves what a writer sent into a {@link PostDraft}: a field given in the request wins, then
- * the front matter, then (on update) the stored post, then a default. Front-matter keys no field
- * claims become the draft's meta, as an import keeps them (null when the source has no front
- * matter: the stored meta stays). Rejects what cannot be stored with a 422 that says which field
- * is wrong.
+ * the front matter, then (on update) the stored post, then a default. Each value is read by its
+ * field's parser in {@link FieldReader}, as an import reads it, but refused with a 422 that says
+ * which field is wrong where an import would warn and fall back. Front-matter keys no field claims
+ * become the draft's meta, as an import keeps them (null when the source has no front matter: the
+ * stored meta stays).
  */
 final class PostFields {
-  static final int MAX_TITLE = 300;
-  static final int MAX_TAGS = 20;
-  static final int MAX_TAG = 64;
-  static final int MAX_SERIES = 200;
-  private static final Set<String> STATUSES = Set.of("draft", "published", "scheduled");
   /** "[Name] Part 3 - Rest": a series and its part, named in the title. */
   private static final Pattern SERIES_TITLE = Pattern.compile(
       "\\[([^\\]]+)\\]\\s*Part\\s+(\\d{1,5})\\b.*", Pattern.CASE_INSENSITIVE);
@@ -54,55 +44,46 @@ final class PostFields {
     FrontMatter.Split split = FrontMatter.split(input.markdown());
     Map<String, Object> front = split.fields();
 
-    String title = firstNonBlank(input.title(), text(PostField.TITLE.in(front, PLAIN)),
-        existing == null ? null : existing.title(), firstHeading(split.body()));
+    String title = first(() -> FieldReader.title(input.title(), REFUSE),
+        () -> FieldReader.title(PostField.TITLE.in(front, PLAIN), REFUSE),
+        () -> existing == null ? null : existing.title(),
+        () -> FieldReader.title(firstHeading(split.body()), REFUSE));
     if (title == null) {
       throw ServiceFailure.unprocessable("title is required: give one, put it in the front matter,"
           + " or start the post with a '# Heading'");
     }
-    title = title.strip();
-    if (title.length() > MAX_TITLE) {
-      throw ServiceFailure.unprocessable("title is longer than " + MAX_TITLE + " characters");
-    }
 
-    String slug = firstNonBlank(input.slug(), text(PostField.SLUG.in(front, PLAIN)),
-        existing == null ? null : existing.slug());
+    String slug = first(() -> FieldReader.slug(input.slug(), REFUSE),
+        () -> FieldReader.slug(PostField.SLUG.in(front, PLAIN), REFUSE),
+        () -> existing == null ? null : existing.slug());
     boolean derived = slug == null;
     if (derived) {
       slug = Slugs.fromTitle(title);
       if (slug.isEmpty()) {
         slug = "post";
       }
-    } else if (!Slugs.isValid(slug)) {
-      throw ServiceFailure.unprocessable("slug '" + abbreviate(slug) + "' must be lowercase letters,"
-          + " digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
     }
 
-    List<String> tags = input.tags() != null ? normaliseTags(input.tags())
-        : PostField.TAGS.isIn(front, PLAIN) ? normaliseTags(frontTags(front))
+    List<String> tags = input.tags() != null ? FieldReader.tags(input.tags(), REFUSE)
+        : PostField.TAGS.isIn(front, PLAIN) ? FieldReader.tags(FieldReader.names(PostField.TAGS.all(front, PLAIN), false),
+            REFUSE)
             : existing != null ? existing.tags() : List.of();
 
-    String series = firstNonBlank(input.series(), text(PostField.SERIES.in(front, PLAIN)),
-        existing == null ? null : existing.series());
+    String series = first(() -> FieldReader.series(input.series(), REFUSE),
+        () -> FieldReader.series(PostField.SERIES.in(front, PLAIN), REFUSE),
+        () -> existing == null ? null : existing.series());
     Integer partFromTitle = null;
     if (series == null) {
       Matcher fromTitle = SERIES_TITLE.matcher(title);
       if (fromTitle.matches()) {
-        series = fromTitle.group(1).strip();
+        series = FieldReader.series(fromTitle.group(1), REFUSE);
         partFromTitle = Integer.valueOf(fromTitle.group(2));
       }
     }
-    series = series == null ? null : series.strip().replaceAll("\\s+", " ");
-    if (series != null && series.length() > MAX_SERIES) {
-      throw ServiceFailure.unprocessable("series is longer than " + MAX_SERIES + " characters");
-    }
-    Integer part = input.seriesPart() != null ? input.seriesPart()
-        : PostField.SERIES_PART.isIn(front, PLAIN) ? integer("series_part", PostField.SERIES_PART.in(front, PLAIN))
-            : partFromTitle != null ? partFromTitle
+    Integer part = input.seriesPart() != null ? FieldReader.seriesPart(input.seriesPart(), REFUSE)
+        : PostField.SERIES_PART.isIn(front, PLAIN) ? FieldReader.seriesPart(PostField.SERIES_PART.in(front, PLAIN), REFUSE)
+            : partFromTitle != null ? FieldReader.seriesPart(partFromTitle, REFUSE)
                 : existing != null ? existing.seriesPart() : null;
-    if (part != null && (part < 1 || part > 100_000)) {
-      throw ServiceFailure.unprocessable("series_part must be between 1 and 100000");
-    }
 
     return withStatus(input, front, existing, new PostDraft(input.markdown(), split.body(), title, slug, derived,
         tags, series, series == null ? null : part, null, null, text(input, front, existing),
@@ -110,15 +91,11 @@ final class PostFields {
   }
 
   private PostDraft withStatus(PostInput input, Map<String, Object> front, Post existing, PostDraft draft) {
-    String status = firstNonBlank(input.status(), FrontMatterStatus.of(front),
-        existing == null || existing.status() == null ? null : existing.status().wire(), "published");
-    status = status.toLowerCase(Locale.ROOT);
-    if (!STATUSES.contains(status)) {
-      throw ServiceFailure.unprocessable("status must be one of draft, published, scheduled; got '"
-          + abbreviate(status) + "'");
-    }
-    OffsetDateTime publishedAt = input.publishedAt() != null ? timestamp("published_at", input.publishedAt())
-        : PostField.PUBLISHED_AT.isIn(front, PLAIN) ? timestamp("published_at", PostField.PUBLISHED_AT.in(front, PLAIN))
+    String fromFront = FieldReader.frontStatus(front, REFUSE); // read even when the request gives one: a typo is refused
+    String status = FieldReader.status(firstNonBlank(input.status(), fromFront,
+        existing == null || existing.status() == null ? null : existing.status().wire(), "published"), REFUSE);
+    OffsetDateTime publishedAt = input.publishedAt() != null ? FieldReader.publishedAt(input.publishedAt(), REFUSE)
+        : PostField.PUBLISHED_AT.isIn(front, PLAIN) ? FieldReader.publishedAt(PostField.PUBLISHED_AT.in(front, PLAIN), REFUSE)
             : existing != null && existing.publishedAt() != null
                     ? OffsetDateTime.parse(existing.publishedAt()) : null;
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -141,8 +118,8 @@ final class PostFields {
   private static Map<PostField, String> text(PostInput input, Map<String, Object> front, Post existing) {
     Map<PostField, String> text = new EnumMap<>(PostField.class);
     for (PostField field : PostField.TEXT) {
-      String value = field.given(input) != null ? field.text(field.given(input))
-          : field.isIn(front, PLAIN) ? field.text(field.in(front, PLAIN))
+      String value = field.given(input) != null ? FieldReader.text(field, field.given(input), REFUSE)
+          : field.isIn(front, PLAIN) ? FieldReader.text(field, field.in(front, PLAIN), REFUSE)
               : existing != null ? field.stored(existing) : null;
       if (value != null) {
         text.put(field, value);
@@ -151,85 +128,21 @@ final class PostFields {
     return text;
   }
 
-  /** Tags and categories alike become tags. */
-  private static List<String> frontTags(Map<String, Object> front) {
-    List<String> all = new ArrayList<>();
-    for (String key : PostField.TAGS.keys(PLAIN)) {
-      front.forEach((name, value) -> {
-        if (name.toLowerCase(Locale.ROOT).equals(key)) {
-          all.addAll(list(value));
-        }
-      });
-    }
-    return all;
-  }
-
+  /** Tags as a post keeps them; a 422 for one too long or too many. */
   static List<String> normaliseTags(Collection<String> raw) {
-    Set<String> tags = new LinkedHashSet<>();
-    for (String tag : raw) {
-      String normal = tag == null ? "" : tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      if (normal.isEmpty()) {
-        continue;
-      }
-      if (normal.length() > MAX_TAG) {
-        throw ServiceFailure.unprocessable("tag '" + abbreviate(normal) + "' is longer than " + MAX_TAG
-            + " characters");
-      }
-      tags.add(normal);
-    }
-    if (tags.size() > MAX_TAGS) {
-      throw ServiceFailure.unprocessable("a post has at most " + MAX_TAGS + " tags");
-    }
-    return List.copyOf(tags);
+    return FieldReader.tags(raw, REFUSE);
   }
 
-  private static OffsetDateTime timestamp(String field, Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant().atOffset(ZoneOffset.UTC);
-    }
-    String text = text(value);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException notOffset) {
-      try {
-        return LocalDateTime.parse(text.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException notLocal) {
-        try {
-          return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException notDate) {
-          throw ServiceFailure.unprocessable(field + " '" + abbreviate(text)
-              + "' is not a date: use ISO 8601, such as 2026-01-31T09:30:00Z or 2026-01-31");
-        }
+  /** The first value that is not null, each asked only if those before it were null. */
+  @SafeVarargs
+  private static <T> T first(Supplier<T>... candidates) {
+    for (Supplier<T> candidate : candidates) {
+      T value = candidate.get();
+      if (value != null) {
+        return value;
       }
     }
-  }
-
-  private static Integer integer(String field, Object value) {
-    if (value instanceof Integer number) {
-      return number;
-    }
-    try {
-      return value == null ? null : Integer.valueOf(value.toString().strip());
-    } catch (NumberFormatException e) {
-      throw ServiceFailure.unprocessable(field + " must be a whole number");
-    }
-  }
-
-  private static List<String> list(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof Collection<?> items) {
-      return items.stream().map(item -> item == null ? "" : item.toString()).toList();
-    }
-    return List.of(value.toString().split(","));
-  }
-
-  private static String text(Object value) {
-    return value == null || value instanceof Map || value instanceof Collection ? null : value.toString();
+    return null;
   }
 
   /** The text of the first level-1 ATX heading of the body, outside fenced code. */
@@ -259,9 +172,5 @@ final class PostFields {
       }
     }
     return null;
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
   }
 }

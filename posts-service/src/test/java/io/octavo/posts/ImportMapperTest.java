@@ -1,7 +1,9 @@
 package io.octavo.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.PostInput;
 import io.octavo.posts.imports.Site;
 import java.time.Clock;
@@ -83,5 +85,44 @@ class ImportMapperTest {
     String exported = PostFile.content(stored);
     assertThat(exported).contains("description: Why kites fly.").doesNotContain("summary");
     assertThat(ImportMapper.map(PostFile.path(stored), exported).input().description()).isEqualTo("Why kites fly.");
+  }
+
+  /**
+   * One parser per field, two policies: front matter an API write refuses with a 422 naming the
+   * field is imported with a warning naming the same problem, and what the import keeps is then
+   * accepted by the API's rules.
+   */
+  @Test
+  void whatAnApiWriteRefusesAnImportWarnsAboutAndKeepsThePost() {
+    PostFields api = new PostFields(Clock.systemUTC());
+    Map<String, String> badLines = Map.of(
+        "title: " + "T".repeat(301), "title is longer than 300",
+        "status: live", "status in the front matter must be one of",
+        "series_part: many", "series_part must be a whole number",
+        "series_part: 0", "series_part must be between 1 and 100000",
+        "slug: Not A Slug", "slug 'Not A Slug' must be lowercase",
+        "description: " + "d".repeat(1001), "description is longer than 1000",
+        "tags: [" + "t".repeat(65) + "]", "is longer than 64 characters");
+    badLines.forEach((line, problem) -> {
+      String source = "---\n" + (line.startsWith("title") ? "" : "title: Kept\n") + "series: S\n" + line
+          + "\n---\nBody.\n";
+      assertThatThrownBy(() -> api.resolve(PostInput.builder(source).build(), null)).as(line)
+          .isInstanceOfSatisfying(ServiceFailure.class, refused -> {
+            assertThat(refused.code()).isEqualTo(422);
+            assertThat(refused.getMessage()).contains(problem);
+          });
+
+      ImportMapper.Imported imported = ImportMapper.map("_posts/2017-08-01-kept.md", source, JEKYLL, false);
+      assertThat(imported.warnings()).as(line).singleElement().asString().contains(problem);
+      assertThat(api.resolve(imported.input(), null).body()).as(line).isEqualTo("Body.\n");
+    });
+  }
+
+  @Test
+  void anUnreadableDateFailsTheFileWithTheApisReasonRatherThanPublishingItNow() {
+    assertThatThrownBy(() -> ImportMapper.map("_posts/2017-08-01-kept.md", "---\ntitle: Kept\ndate: someday\n---\nx\n",
+        JEKYLL, false))
+        .isInstanceOfSatisfying(ServiceFailure.class, refused -> assertThat(refused.getMessage())
+            .startsWith("published_at 'someday' is not a date"));
   }
 }
