@@ -226,7 +226,8 @@ final class ImportMapper {
         String pattern = site.permalink() == null || site.permalink().equals("date") ? "/:categories/:year/:month/:day/:title:output_ext"
             : site.permalink().equals("pretty") ? "/:categories/:year/:month/:day/:title/"
             : site.permalink().equals("none") ? "/:categories/:title:output_ext" : site.permalink();
-        String categories = String.join("/", FieldReader.names(Collections.singletonList(front.get("categories")), true)).toLowerCase(Locale.ROOT);
+        List<String> names = FieldReader.names(Collections.singletonList(front.get("categories")), true);
+        String categories = String.join("/", names).toLowerCase(Locale.ROOT);
         if (day != null) {
           paths.add(base + expand(pattern, day, stem, categories));
         }
