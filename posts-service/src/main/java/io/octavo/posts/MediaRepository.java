@@ -27,10 +27,12 @@ import java.util.stream.Collectors;
 /** What media items are, in PostgreSQL (their bytes are the {@link BlobStore}'s); SQL in {@link MediaQueries}. */
 final class MediaRepository {
   private final Pool pool;
+  private final PoolTemplates statements;
   private final ServiceMeters meters;
 
   MediaRepository(Pool pool, ServiceMeters meters) {
     this.pool = pool;
+    this.statements = new PoolTemplates(pool);
     this.meters = meters;
   }
 
@@ -71,7 +73,7 @@ final class MediaRepository {
 
   /** The item with the posts that show it, or null. */
   Future<MediaItem> byId(long id) {
-    return timed("media_by_id", () -> SqlParams.with("id", id).run(pool, MediaQueries.ITEM_BY_ID, MediaRepository::item))
+    return timed("media_by_id", () -> SqlParams.with("id", id).run(statements, MediaQueries.ITEM_BY_ID, MediaRepository::item))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : withPosts(SqlParams.list(rows))
             .map(items -> items.get(0)));
   }
@@ -79,20 +81,20 @@ final class MediaRepository {
   /** Everything serving needs (the blob included), or null. */
   Future<MediaItem> bySha(String sha256) {
     return timed("media_by_sha", () -> SqlParams.with("sha256", sha256)
-        .run(pool, MediaQueries.ITEM_BY_SHA, MediaRepository::fullItem))
+        .run(statements, MediaQueries.ITEM_BY_SHA, MediaRepository::fullItem))
         .map(SqlParams::first);
   }
 
   /** Newest first; {@code afterId} null for the first page. */
   Future<List<MediaItem>> list(int limit, Long afterId) {
     return timed("media_list", () -> SqlParams.with("limit", limit).and("after_id", afterId)
-        .run(pool, afterId == null ? MediaQueries.LIST_FIRST : MediaQueries.LIST_AFTER, MediaRepository::item))
+        .run(statements, afterId == null ? MediaQueries.LIST_FIRST : MediaQueries.LIST_AFTER, MediaRepository::item))
         .compose(rows -> withPosts(SqlParams.list(rows)));
   }
 
   Future<Long> publishedReferences(long id) {
     return timed("media_references", () -> SqlParams.with("id", id)
-        .run(pool, MediaQueries.PUBLISHED_REFERENCES, row -> row.getLong("posts")))
+        .run(statements, MediaQueries.PUBLISHED_REFERENCES, row -> row.getLong("posts")))
         .map(SqlParams::first);
   }
 
@@ -116,13 +118,13 @@ final class MediaRepository {
     return timed("media_add_variant", () -> SqlParams.with("media_id", mediaId).and("width", variant.width())
         .and("height", variant.height()).and("content_type", variant.contentType())
         .and("bytes", (long) variant.bytes().length).and("blob", blob).and("chunk_bytes", MediaFile.CHUNK_BYTES)
-        .run(pool, MediaQueries.INSERT_VARIANT)).mapEmpty();
+        .run(statements, MediaQueries.INSERT_VARIANT)).mapEmpty();
   }
 
   /** A smaller copy of an image, as serving needs it, or null when there is none (yet). */
   Future<MediaItem> variant(String sha256, int width) {
     return timed("media_variant", () -> SqlParams.with("sha256", sha256).and("width", width)
-        .run(pool, MediaQueries.VARIANT, MediaRepository::fullItem))
+        .run(statements, MediaQueries.VARIANT, MediaRepository::fullItem))
         .map(SqlParams::first);
   }
 
@@ -131,7 +133,7 @@ final class MediaRepository {
     if (paths.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return timed("media_resolve", () -> SqlTemplate.forQuery(pool, MediaQueries.RESOLVE_PATHS)
+    return timed("media_resolve", () -> statements.of(MediaQueries.RESOLVE_PATHS)
         .collecting(Collectors.toMap(row -> row.getString("path"), row -> new Linked(row.getLong("id"),
             row.getString("sha256"), row.getString("name"), row.getString("content_type"), row.getInteger("width"),
             row.getInteger("height")), (first, same) -> same))
@@ -159,13 +161,13 @@ final class MediaRepository {
   /** The site path of the file a live post was imported from, or null. */
   Future<String> sourceOf(String slug) {
     return timed("media_source", () -> SqlParams.with("slug", slug)
-        .run(pool, MediaQueries.SOURCE_BY_SLUG, row -> row.getString("path")))
+        .run(statements, MediaQueries.SOURCE_BY_SLUG, row -> row.getString("path")))
         .map(SqlParams::first);
   }
 
   Future<String> sourceOf(long postId) {
     return timed("media_source", () -> SqlParams.with("post_id", postId)
-        .run(pool, MediaQueries.SOURCE_BY_POST, row -> row.getString("path")))
+        .run(statements, MediaQueries.SOURCE_BY_POST, row -> row.getString("path")))
         .map(SqlParams::first);
   }
 
@@ -173,7 +175,7 @@ final class MediaRepository {
   Future<Integer> relinkPosts(List<String> paths) {
     return paths.isEmpty() ? Future.succeededFuture(0)
         : timed("media_relink", () -> SqlParams.with("paths", paths.toArray(String[]::new))
-            .run(pool, MediaQueries.RELINK_POSTS)).map(RowSet::rowCount);
+            .run(statements, MediaQueries.RELINK_POSTS)).map(RowSet::rowCount);
   }
 
   private Future<List<MediaItem>> withPosts(List<MediaItem> items) {
@@ -182,8 +184,8 @@ final class MediaRepository {
     }
     Long[] ids = items.stream().map(MediaItem::id).toArray(Long[]::new);
     SqlParams params = SqlParams.with("ids", ids);
-    Future<RowSet<Row>> posts = timed("media_posts", () -> params.run(pool, MediaQueries.POSTS_OF));
-    Future<RowSet<Row>> paths = timed("media_paths", () -> params.run(pool, MediaQueries.PATHS_OF));
+    Future<RowSet<Row>> posts = timed("media_posts", () -> params.run(statements, MediaQueries.POSTS_OF));
+    Future<RowSet<Row>> paths = timed("media_paths", () -> params.run(statements, MediaQueries.PATHS_OF));
     return Future.all(posts, paths).map(both -> {
       Map<Long, List<MediaItem.ShownIn>> showing = new HashMap<>();
       for (Row row : posts.result()) {

@@ -29,10 +29,12 @@ import java.util.function.Supplier;
 /** Every query of the posts-service, as named methods; the SQL text lives in {@link SqlQueries}. */
 final class PostsRepository {
   private final Pool pool;
+  private final PoolTemplates statements;
   private final ServiceMeters meters;
 
   PostsRepository(Pool pool, ServiceMeters meters) {
     this.pool = pool;
+    this.statements = new PoolTemplates(pool);
     this.meters = meters;
   }
 
@@ -110,21 +112,21 @@ final class PostsRepository {
   /** A live post by slug, with its series neighbours; null when there is none the caller may see. */
   Future<Post> findBySlug(String slug, boolean includeUnpublished) {
     return timed("find_by_slug", () -> SqlParams.with("slug", slug).and("include_unpublished", includeUnpublished)
-        .run(pool, SqlQueries.SELECT_BY_SLUG, PostRows::toPost))
+        .run(statements, SqlQueries.SELECT_BY_SLUG, PostRows::toPost))
         .map(SqlParams::first);
   }
 
   /** The slug an old slug now redirects to, or null (also when the caller may not see that post). */
   Future<String> redirectFor(String oldSlug, boolean includeUnpublished) {
     return timed("redirect", () -> SqlParams.with("old_slug", oldSlug).and("include_unpublished", includeUnpublished)
-        .run(pool, SqlQueries.SELECT_REDIRECT, PostRows::slug))
+        .run(statements, SqlQueries.SELECT_REDIRECT, PostRows::slug))
         .map(SqlParams::first);
   }
 
   /** The current version of a live post, or null when there is no post with that slug. */
   Future<Long> currentVersion(String slug) {
     return timed("current_version", () -> SqlParams.with("slug", slug)
-        .run(pool, SqlQueries.SELECT_VERSION, row -> row.getLong("version")))
+        .run(statements, SqlQueries.SELECT_VERSION, row -> row.getLong("version")))
         .map(SqlParams::first);
   }
 
@@ -153,28 +155,28 @@ final class PostsRepository {
   /** Moves a post to the trash; false when there is no such live post at that version. */
   Future<Boolean> trash(String slug, Long expectedVersion) {
     return timed("trash", () -> SqlParams.with("slug", slug).and("expected_version", expectedVersion)
-        .run(pool, SqlQueries.TRASH_POST))
+        .run(statements, SqlQueries.TRASH_POST))
         .map(rows -> rows.size() > 0);
   }
 
   Future<List<PostReplies.TrashedPost>> listTrash(int limit) {
-    return timed("list_trash", () -> SqlParams.with("limit", limit).run(pool, SqlQueries.LIST_TRASH, PostRows::toTrashed))
+    return timed("list_trash", () -> SqlParams.with("limit", limit).run(statements, SqlQueries.LIST_TRASH, PostRows::toTrashed))
         .map(SqlParams::list);
   }
 
   /** Brings a post back from the trash; null when there is no such trashed post. */
   Future<Post> restoreFromTrash(long id) {
     return timed("restore_from_trash", () -> SqlParams.with("id", id)
-        .run(pool, SqlQueries.RESTORE_FROM_TRASH, PostRows::toPost))
+        .run(statements, SqlQueries.RESTORE_FROM_TRASH, PostRows::toPost))
         .map(SqlParams::first);
   }
 
   Future<PostPage> list(int limit, Cursor after, String tag, String series, boolean includeUnpublished) {
     SqlParams params = SqlParams.with("include_unpublished", includeUnpublished).and("tag", tag).and("series", series)
         .and("limit", limit + 1);
-    return timed("list", () -> after == null ? params.run(pool, SqlQueries.LIST_FIRST, PostRows::toListed)
+    return timed("list", () -> after == null ? params.run(statements, SqlQueries.LIST_FIRST, PostRows::toListed)
         : params.and("after_sort_at", after.sortAt()).and("after_id", after.id())
-            .run(pool, SqlQueries.LIST_AFTER, PostRows::toListed))
+            .run(statements, SqlQueries.LIST_AFTER, PostRows::toListed))
         .map(rows -> {
           List<Post> items = new ArrayList<>();
           Cursor last = null;
@@ -191,26 +193,26 @@ final class PostsRepository {
 
   Future<List<PostReplies.TagCount>> tags(boolean includeUnpublished) {
     return timed("tags", () -> SqlParams.with("include_unpublished", includeUnpublished)
-        .run(pool, SqlQueries.TAGS, row -> new PostReplies.TagCount(row.getString("tag"), row.getLong("posts"))))
+        .run(statements, SqlQueries.TAGS, row -> new PostReplies.TagCount(row.getString("tag"), row.getLong("posts"))))
         .map(SqlParams::list);
   }
 
   Future<List<Post>> series(String name, boolean includeUnpublished) {
     return timed("series", () -> SqlParams.with("series", name).and("include_unpublished", includeUnpublished)
-        .run(pool, SqlQueries.SERIES, PostRows::toPost))
+        .run(statements, SqlQueries.SERIES, PostRows::toPost))
         .map(SqlParams::list);
   }
 
   Future<List<PostReplies.SearchHit>> search(String query, int limit, String tag, boolean includeUnpublished) {
     return timed("search", () -> SqlParams.with("query", query).and("include_unpublished", includeUnpublished)
         .and("tag", tag).and("limit", limit)
-        .run(pool, SqlQueries.SEARCH, PostRows::toHit))
+        .run(statements, SqlQueries.SEARCH, PostRows::toHit))
         .map(SqlParams::list);
   }
 
   /** The revisions of a live post, newest first; null when there is no such post. */
   Future<List<PostReplies.RevisionEntry>> revisions(String slug) {
-    return timed("revisions", () -> SqlParams.with("slug", slug).run(pool, SqlQueries.REVISIONS,
+    return timed("revisions", () -> SqlParams.with("slug", slug).run(statements, SqlQueries.REVISIONS,
         row -> new PostReplies.RevisionEntry(row.getLong("version"), row.getString("title"),
             PostRows.format(row.getOffsetDateTime("created_at")))))
         .map(rows -> rows.size() == 0 ? null : SqlParams.list(rows));
@@ -218,7 +220,7 @@ final class PostsRepository {
 
   /** One revision's source, or null. */
   Future<PostReplies.RevisionSource> revision(String slug, long version) {
-    return timed("revision", () -> SqlParams.with("slug", slug).and("version", version).run(pool, SqlQueries.REVISION,
+    return timed("revision", () -> SqlParams.with("slug", slug).and("version", version).run(statements, SqlQueries.REVISION,
         row -> new PostReplies.RevisionSource(row.getLong("version"), row.getString("title"), row.getString("markdown"),
             PostRows.format(row.getOffsetDateTime("created_at")))))
         .map(SqlParams::first);
@@ -234,31 +236,31 @@ final class PostsRepository {
   /** A page of every live post, full, after {@code afterId} in id order. */
   Future<List<Exported>> exportPage(long afterId, int limit) {
     return timed("export", () -> SqlParams.with("after_id", afterId).and("limit", limit)
-        .run(pool, SqlQueries.EXPORT, Exported::of))
+        .run(statements, SqlQueries.EXPORT, Exported::of))
         .map(SqlParams::list);
   }
 
   Future<Void> startImport(UUID id, int total, JsonObject site) {
     return timed("start_import", () -> SqlParams.with("id", id).and("total", total).and("site", site)
-        .run(pool, SqlQueries.START_IMPORT))
+        .run(statements, SqlQueries.START_IMPORT))
         .mapEmpty();
   }
 
   /** The site an import job reads (its engine and settings), or null when there is no such job. */
   Future<JsonObject> importSite(UUID id) {
     return timed("import_site", () -> SqlParams.with("id", id)
-        .run(pool, SqlQueries.IMPORT_SITE, row -> row.getJsonObject("site")))
+        .run(statements, SqlQueries.IMPORT_SITE, row -> row.getJsonObject("site")))
         .map(SqlParams::first);
   }
 
   /** The slug of the live post imported before from the file at {@code path} in its site, or null. */
   Future<String> importedSlug(String path) {
-    return timed("imported_slug", () -> SqlParams.with("path", path).run(pool, SqlQueries.IMPORTED_SLUG, PostRows::slug))
+    return timed("imported_slug", () -> SqlParams.with("path", path).run(statements, SqlQueries.IMPORTED_SLUG, PostRows::slug))
         .map(SqlParams::first);
   }
 
   Future<Boolean> hasImportSource(String slug) {
-    return timed("has_import_source", () -> SqlParams.with("slug", slug).run(pool, SqlQueries.HAS_IMPORT_SOURCE))
+    return timed("has_import_source", () -> SqlParams.with("slug", slug).run(statements, SqlQueries.HAS_IMPORT_SOURCE))
         .map(rows -> rows.size() > 0);
   }
 
@@ -278,7 +280,7 @@ final class PostsRepository {
 
   /** The slug of the live post that had this public path on its old site, or null. */
   Future<String> slugForOldPath(String path) {
-    return timed("old_path", () -> SqlParams.with("path", path).run(pool, SqlQueries.OLD_PATH, PostRows::slug))
+    return timed("old_path", () -> SqlParams.with("path", path).run(statements, SqlQueries.OLD_PATH, PostRows::slug))
         .map(SqlParams::first);
   }
 
@@ -298,27 +300,27 @@ final class PostsRepository {
 
   /** Records that the import is alive; false when it is no longer running (finished, or expired). */
   Future<Boolean> beatImport(UUID id) {
-    return timed("beat_import", () -> SqlParams.with("id", id).run(pool, SqlQueries.BEAT_IMPORT))
+    return timed("beat_import", () -> SqlParams.with("id", id).run(statements, SqlQueries.BEAT_IMPORT))
         .map(rows -> rows.rowCount() > 0);
   }
 
   /** Ends the job as failed with {@code error} if it is running but has shown no sign of life for {@code silence}. */
   Future<Void> expireImport(UUID id, Duration silence, String error) {
     return timed("expire_import", () -> SqlParams.with("id", id).and("error", error)
-        .and("silence_seconds", (double) silence.toSeconds()).run(pool, SqlQueries.EXPIRE_IMPORT)).mapEmpty();
+        .and("silence_seconds", (double) silence.toSeconds()).run(statements, SqlQueries.EXPIRE_IMPORT)).mapEmpty();
   }
 
   Future<Void> finishImport(UUID id, String status, String error) {
     return timed("finish_import", () -> SqlParams.with("id", id).and("status", status).and("error", error)
-        .run(pool, SqlQueries.FINISH_IMPORT)).mapEmpty();
+        .run(statements, SqlQueries.FINISH_IMPORT)).mapEmpty();
   }
 
   /** An import job as the API shows it, with every file's result, or null. */
   Future<Imports.Job> importJob(UUID id) {
     SqlParams params = SqlParams.with("id", id);
-    return timed("import_job", () -> params.run(pool, SqlQueries.SELECT_IMPORT))
+    return timed("import_job", () -> params.run(statements, SqlQueries.SELECT_IMPORT))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null)
-            : timed("import_results", () -> params.run(pool, SqlQueries.SELECT_IMPORT_RESULTS, PostRows::toFileResult))
+            : timed("import_results", () -> params.run(statements, SqlQueries.SELECT_IMPORT_RESULTS, PostRows::toFileResult))
                 .map(results -> PostRows.toJob(rows.iterator().next(), SqlParams.list(results))));
   }
 
@@ -331,7 +333,7 @@ final class PostsRepository {
   Future<List<PendingRender>> claimForRender(int currentRendererVersion, int batch, int leaseSeconds) {
     return timed("claim_render", () -> SqlParams.with("renderer_version", currentRendererVersion).and("batch", batch)
         .and("lease_seconds", leaseSeconds)
-        .run(pool, SqlQueries.CLAIM_RENDER, row -> new PendingRender(row.getLong("id"), row.getString("body"),
+        .run(statements, SqlQueries.CLAIM_RENDER, row -> new PendingRender(row.getLong("id"), row.getString("body"),
             row.getLong("version"))))
         .map(SqlParams::list);
   }
@@ -342,12 +344,12 @@ final class PostsRepository {
         .and("excerpt_html", rendered.excerptHtml()).and("has_more", rendered.hasMore()).and("toc", rendered.toc())
         .and("word_count", rendered.wordCount()).and("renderer_version", rendered.rendererVersion())
         .and("version", post.version())
-        .run(pool, SqlQueries.STORE_RENDER, Changed::of))
+        .run(statements, SqlQueries.STORE_RENDER, Changed::of))
         .map(SqlParams::first);
   }
 
   Future<Void> releaseRender(long id) {
-    return timed("release_render", () -> SqlParams.with("id", id).run(pool, SqlQueries.RELEASE_RENDER))
+    return timed("release_render", () -> SqlParams.with("id", id).run(statements, SqlQueries.RELEASE_RENDER))
         .mapEmpty();
   }
 

@@ -45,6 +45,16 @@ final class SqlParams {
     return SqlTemplate.forQuery(client, sql).mapTo(mapper).execute(values);
   }
 
+  /** Runs {@code sql} on a pool, parsed once, with these parameters. */
+  Future<RowSet<Row>> run(PoolTemplates pool, String sql) {
+    return pool.of(sql).execute(values);
+  }
+
+  /** Runs {@code sql} on a pool, parsed once, with these parameters, each row read by {@code mapper}. */
+  <T> Future<RowSet<T>> run(PoolTemplates pool, String sql, RowMapper<T> mapper) {
+    return pool.of(sql).mapTo(mapper).execute(values);
+  }
+
   /** The first mapped row, or null when there is none. */
   static <T> T first(RowSet<T> rows) {
     return rows.size() == 0 ? null : rows.iterator().next();
