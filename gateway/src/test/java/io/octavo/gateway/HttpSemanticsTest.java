@@ -30,7 +30,7 @@ class HttpSemanticsTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    posts = StubPostsService.start(vertx, List.of("Head Post", "Star Post", "Star Delete", "Empty Match"), List.of("java"));
+    posts = StubPostsService.start(vertx, List.of("Head Post", "Star Post", "Star Delete", "Empty Match", "Restored"), List.of("java"));
     http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN));
   }
 
@@ -92,6 +92,20 @@ class HttpSemanticsTest {
         .as("any version").isNull();
     assertThat(send(HttpMethod.PUT, "/api/posts/no-such-post", with(admin(), "if-match", "*"), edit).statusCode())
         .as("* needs a current version to match").isEqualTo(404);
+  }
+
+  /** A restore is a write: its reply carries the ETag the next If-Match must send. */
+  @Test
+  void aRestoredPostComesWithTheETagToEditItWith() {
+    HttpResponse<Buffer> revision = send(HttpMethod.POST, "/api/posts/restored/revisions/1/restore", admin(), null);
+    assertThat(revision.statusCode()).isEqualTo(200);
+    assertThat(revision.getHeader("etag")).isEqualTo("\"2\"");
+    assertThat(revision.getHeader("cache-control")).isEqualTo("private, no-store");
+    HttpResponse<Buffer> untrashed = send(HttpMethod.POST, "/api/trash/7/restore", admin(), null);
+    assertThat(untrashed.statusCode()).isEqualTo(200);
+    assertThat(untrashed.getHeader("etag")).isEqualTo("\"4\"");
+    assertThat(untrashed.getHeader("location")).isEqualTo("/api/posts/trashed-7");
+    assertThat(untrashed.getHeader("cache-control")).isEqualTo("private, no-store");
   }
 
   @Test

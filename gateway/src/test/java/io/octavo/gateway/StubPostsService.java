@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * reaches from an in-memory set of posts, as the contracts' records, so each status and header a
  * test sees is the gateway's doing. Readers see published posts only, newest first; lists page by
  * {@code limit} and filter by tag and series. Writes keep their post (an update at version + 1; a
- * create keeps the source, tags, date and draft status it was sent) and announce it on
+ * create keeps the source, tags, date and draft status it was sent; a restored revision is the next
+ * version; a post restored from trash {@code n} is the draft "Trashed n" at version 4) and announce it on
  * posts.changed as the real service does; a create titled "refuse NNN" fails with code NNN. What
  * the gateway sent is in {@link #bus()}.
  */
@@ -117,6 +118,13 @@ public final class StubPostsService {
           return new PostReplies.Revisions(List.of(
               new PostReplies.RevisionEntry(post.version(), post.title(), post.updatedAt())));
         })
+        .answer(PostsContracts.RESTORE_REVISION, request -> {
+          Post current = find(request.slug(), true);
+          return write(TestPost.titled(current.title()).tags(current.tags()).version(current.version() + 1).build(),
+              ChangeKind.UPDATED);
+        })
+        .answer(PostsContracts.RESTORE_FROM_TRASH, request -> write(
+            TestPost.titled("Trashed " + request.id()).draft().version(4).build(), ChangeKind.CREATED))
         .reply(PostsContracts.OLD_PATH, new PostReplies.OldPathMatch(null))
         .reply(PostsContracts.HEALTH, Health.up());
     return this;

@@ -14,7 +14,6 @@ import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /api/posts}: HTTP in, one posts-service request out, HTTP back. No business logic. */
@@ -102,17 +101,13 @@ public final class PostsHandler {
         .onFailure(ctx::fail);
   }
 
-  private void sendPost(RoutingContext ctx, int status, Post post) {
-    cacheHeaders(ctx, post)
+  /** The post as the write left it; unlike {@link Responses#json} no {@code Vary}, as it always was. */
+  private static void sendPost(RoutingContext ctx, int status, Post post) {
+    ctx.etag(post.etag()).response()
+        .putHeader("cache-control", "private, no-store")
         .setStatusCode(status)
         .putHeader("content-type", "application/json")
         .end(post.toJson().encode());
-  }
-
-  private static HttpServerResponse cacheHeaders(RoutingContext ctx, Post post) {
-    return ctx.response()
-        .putHeader("etag", post.etag())
-        .putHeader("cache-control", "private, no-store");
   }
 
   /** No post can have a slug outside the slug format, so such paths end here, never on the bus. */

@@ -30,10 +30,7 @@ public final class RevisionsHandler {
   /** The revision's source becomes a new version: 200 with the post and its new ETag. */
   public void restore(RoutingContext ctx) {
     posts.restoreRevision(request(ctx))
-        .onSuccess(post -> {
-          ctx.response().putHeader("etag", post.etag());
-          Responses.json(ctx, 200, post.toJson());
-        })
+        .onSuccess(post -> Responses.json(ctx, 200, post.toJson(), post.etag()))
         .onFailure(ctx::fail);
   }
 

@@ -1,6 +1,7 @@
 package io.octavo.gateway.api;
 
 import io.octavo.common.posts.PostsClient;
+import io.octavo.common.posts.SlugFormat;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.Responses;
@@ -23,10 +24,9 @@ public final class TrashHandler {
   public void restore(RoutingContext ctx) {
     posts.restoreFromTrash(QueryParams.pathNumber(PathParams.get(ctx, "id"), "trashed post"))
         .onSuccess(post -> {
-          ctx.response().putHeader("etag", post.etag()).putHeader("location", "/api/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug()));
-          Responses.json(ctx, 200, post.toJson());
+          ctx.response().putHeader("location", "/api/posts/" + SlugFormat.urlPath(post.slug()));
+          Responses.json(ctx, 200, post.toJson(), post.etag());
         })
         .onFailure(ctx::fail);
   }
-
 }

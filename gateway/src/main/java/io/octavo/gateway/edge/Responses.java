@@ -19,6 +19,12 @@ public final class Responses {
         .end(body.encode());
   }
 
+  /** A resource as a write left it, with the ETag the next {@code If-Match} sends back. */
+  public static void json(RoutingContext ctx, int status, JsonObject body, String etag) {
+    ctx.etag(etag);
+    json(ctx, status, body);
+  }
+
   /** A cacheable read once it is made: the entry, or the failure's problem. */
   public static void send(RoutingContext ctx, Future<ResponseCache.Entry> entry) {
     entry.onSuccess(made -> send(ctx, made)).onFailure(ctx::fail);
