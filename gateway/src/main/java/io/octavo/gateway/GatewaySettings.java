@@ -12,10 +12,13 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's settings, from the environment.
+ * The gateway's settings, from the environment: a setting is a component here, one line in
+ * {@link #fromEnv}, and its reader. Tests and embedders set them by the same environment names
+ * ({@code TestGateway.settings(token, env)}), so there are no {@code withX} copies to keep in step.
  *
  * @param adminToken the admin token's hash (never the token itself)
- * @param publicUrl the blog's public base URL, for absolute links in feeds ({@code OCTAVO_PUBLIC_URL})
+ * @param site what pages and feeds show of the blog: {@code OCTAVO_SITE_TITLE}, {@code OCTAVO_SITE_DESCRIPTION},
+ *     and the public base URL for absolute links ({@code OCTAVO_PUBLIC_URL})
  * @param corsOrigins origins allowed to read the API from a browser; {@code *} for any ({@code OCTAVO_CORS_ORIGINS})
  * @param anonymousReadsPerMinute per client address ({@code OCTAVO_RATE_LIMIT_READS}); 0 turns it off
  * @param authFailuresPerMinute failed authentications per client address before 429 ({@code OCTAVO_RATE_LIMIT_AUTH_FAILURES})
@@ -28,11 +31,10 @@ import org.slf4j.LoggerFactory;
  * @param sitemapPageUrls URLs per sitemap file, at most the protocol's 50,000 ({@code OCTAVO_SITEMAP_PAGE_URLS})
  * @param edge time and memory bounds per connection, request body and cache ({@link EdgeLimits})
  */
-public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout,
-                              String publicUrl, String siteTitle, String siteDescription, List<String> corsOrigins,
-                              int anonymousReadsPerMinute, int authFailuresPerMinute, TrustedProxies trustedProxies,
-                              Duration shutdownGrace, Duration drainDelay, long maxImportBytes,
-                              Duration feedRefresh, int sitemapPageUrls, EdgeLimits edge) {
+public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyBytes, Duration busTimeout, Site site,
+                              List<String> corsOrigins, int anonymousReadsPerMinute, int authFailuresPerMinute,
+                              TrustedProxies trustedProxies, Duration shutdownGrace, Duration drainDelay,
+                              long maxImportBytes, Duration feedRefresh, int sitemapPageUrls, EdgeLimits edge) {
 
   /** {@code adminToken} comes separately: when it is generated, the caller must show it once. */
   public static GatewaySettings fromEnv(Map<String, String> env, AdminToken adminToken) {
@@ -48,9 +50,9 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
         adminToken,
         Env.longValue(env, "OCTAVO_MAX_BODY_BYTES", 2L * 1024 * 1024),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_BUS_TIMEOUT_MS", 10_000)),
-        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl,
-        Env.string(env, "OCTAVO_SITE_TITLE", "Octavo"),
-        Env.string(env, "OCTAVO_SITE_DESCRIPTION", "A technical blog"),
+        new Site(Env.string(env, "OCTAVO_SITE_TITLE", "Octavo"),
+            Env.string(env, "OCTAVO_SITE_DESCRIPTION", "A technical blog"),
+            publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl),
         Arrays.stream(Env.string(env, "OCTAVO_CORS_ORIGINS", "*").split(","))
             .map(String::trim).filter(origin -> !origin.isEmpty()).toList(),
         Env.integer(env, "OCTAVO_RATE_LIMIT_READS", 1200),
@@ -62,64 +64,5 @@ public record GatewaySettings(int httpPort, AdminToken adminToken, long maxBodyB
         Duration.ofMillis(Env.longValue(env, "OCTAVO_FEED_REFRESH_MS", 10_000)),
         Math.max(1, Math.min(50_000, Env.integer(env, "OCTAVO_SITEMAP_PAGE_URLS", 50_000))),
         EdgeLimits.fromEnv(env));
-  }
-
-  /** What pages and feeds show of the blog. */
-  public Site site() {
-    return new Site(siteTitle, siteDescription, publicUrl);
-  }
-
-  /** Settings for tests and embedding: defaults everywhere but what is given. */
-  public static GatewaySettings defaults(int httpPort, AdminToken adminToken) {
-    return fromEnv(Map.of("HTTP_PORT", String.valueOf(httpPort)), adminToken);
-  }
-
-  public GatewaySettings withMaxBodyBytes(long bytes) {
-    return new GatewaySettings(httpPort, adminToken, bytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls, edge);
-  }
-
-  public GatewaySettings withBusTimeout(Duration timeout) {
-    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, timeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls, edge);
-  }
-
-  public GatewaySettings withRateLimits(int readsPerMinute, int authFailures) {
-    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, readsPerMinute, authFailures, trustedProxies, shutdownGrace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls, edge);
-  }
-
-  public GatewaySettings withDrainDelay(Duration delay) {
-    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, delay, maxImportBytes,
-        feedRefresh, sitemapPageUrls, edge);
-  }
-
-  public GatewaySettings withTrustedProxies(String cidrs) {
-    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, TrustedProxies.parse(cidrs), shutdownGrace,
-        drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls, edge);
-  }
-
-  public GatewaySettings withFeeds(Duration refresh, int sitemapUrls) {
-    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay,
-        maxImportBytes, refresh, sitemapUrls, edge);
-  }
-
-  public GatewaySettings withShutdownGrace(Duration grace) {
-    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, grace, drainDelay, maxImportBytes,
-        feedRefresh, sitemapPageUrls, edge);
-  }
-
-  public GatewaySettings withEdge(EdgeLimits limits) {
-    return new GatewaySettings(httpPort, adminToken, maxBodyBytes, busTimeout, publicUrl, siteTitle, siteDescription,
-        corsOrigins, anonymousReadsPerMinute, authFailuresPerMinute, trustedProxies, shutdownGrace, drainDelay,
-        maxImportBytes, feedRefresh, sitemapPageUrls, limits);
   }
 }

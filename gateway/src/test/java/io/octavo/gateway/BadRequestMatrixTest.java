@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +42,7 @@ class BadRequestMatrixTest {
     posts = StubPostsService.start(vertx, List.of("Existing Post"), List.of("java"));
     BusStub.on(vertx).answer(RenderContracts.MARKDOWN, request -> new Rendered("<p>" + request.body() + "</p>\n", "",
         false, new JsonArray(), 1, 1));
-    GatewaySettings settings = TestGateway.settings(TOKEN);
-    http = TestGateway.deploy(vertx, settings.withRateLimits(settings.anonymousReadsPerMinute(), 1000));
+    http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN, Map.of("OCTAVO_RATE_LIMIT_AUTH_FAILURES", "1000")));
   }
 
   @AfterAll

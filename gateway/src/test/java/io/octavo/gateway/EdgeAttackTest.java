@@ -23,7 +23,6 @@ import io.vertx.core.net.NetClient;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,12 @@ class EdgeAttackTest {
   }
 
   private GatewaySettings settings() {
-    GatewaySettings settings = TestGateway.settings(TOKEN);
+    return settings(Map.of());
+  }
+
+  /** With environment variables on top, as an operator would set them. */
+  private GatewaySettings settings(Map<String, String> env) {
+    GatewaySettings settings = TestGateway.settings(TOKEN, env);
     port = settings.httpPort();
     return settings;
   }
@@ -145,8 +149,7 @@ class EdgeAttackTest {
 
   @Test
   void aBodyThatTricklesPastItsDeadlineIs408AndItsConnectionClosed() throws Exception {
-    GatewaySettings settings = settings();
-    start(settings.withEdge(settings.edge().withBodyTimeout(Duration.ofMillis(500))));
+    start(settings(Map.of("OCTAVO_BODY_TIMEOUT_MS", "500")));
     RawConnection slow = connect();
     slow.write(post("/api/posts", TOKEN, "Content-Length: 1000\r\n") + "{\"markdown\":\"");
     long trickling = vertx.setPeriodic(100, id -> slow.write("a"));
@@ -158,8 +161,7 @@ class EdgeAttackTest {
 
   @Test
   void anUploadStreamedToStorageHasItsOwnDeadline() throws Exception {
-    GatewaySettings settings = settings();
-    start(settings.withEdge(settings.edge().withImportUploadTimeout(Duration.ofMillis(500))));
+    start(settings(Map.of("OCTAVO_IMPORT_UPLOAD_TIMEOUT_MS", "500")));
     RawConnection slow = connect();
     slow.write("POST /api/import HTTP/1.1\r\nHost: octavo\r\nContent-Type: application/zip\r\n"
         + "Authorization: Bearer " + TOKEN + "\r\nContent-Length: 100000\r\n\r\nPK");
@@ -171,8 +173,7 @@ class EdgeAttackTest {
 
   @Test
   void bodiesBeyondTheProcessBudgetAre503UntilTheOthersFinish() throws Exception {
-    GatewaySettings settings = settings().withMaxBodyBytes(1000);
-    start(settings.withEdge(settings.edge().withBodyBufferBytes(3000)));
+    start(settings(Map.of("OCTAVO_MAX_BODY_BYTES", "1000", "OCTAVO_BODY_BUFFER_BYTES", "3000")));
     postsServiceCreates();
     List<RawConnection> holding = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -246,8 +247,7 @@ class EdgeAttackTest {
 
   @Test
   void uniqueUrlsCannotGrowTheCacheBeyondItsBytes() throws Exception {
-    GatewaySettings settings = settings();
-    start(settings.withEdge(settings.edge().withCacheMaxBytes(256 * 1024)));
+    start(settings(Map.of("OCTAVO_CACHE_MAX_BYTES", String.valueOf(256 * 1024))));
     BusStub.on(vertx).answer(PostsContracts.GET,
         request -> new PostLookup.Found(stored(request.slug(), "<p>" + "x".repeat(20_000) + "</p>")));
     for (int i = 0; i < 100; i++) { // 2 MB of distinct posts asked for

@@ -25,7 +25,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIVersion;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,10 @@ class GatewayEdgeTest {
 
   private static GatewaySettings settings() {
     return TestGateway.settings(TOKEN);
+  }
+
+  private static GatewaySettings settings(Map<String, String> env) {
+    return TestGateway.settings(TOKEN, env);
   }
 
   @AfterEach
@@ -85,7 +88,7 @@ class GatewayEdgeTest {
 
   @Test
   void anonymousReadsAreLimitedPerAddressButAdminsAreNot() throws Exception {
-    start(settings().withRateLimits(3, 10));
+    start(settings(Map.of("OCTAVO_RATE_LIMIT_READS", "3", "OCTAVO_RATE_LIMIT_AUTH_FAILURES", "10")));
     BusStub.on(vertx).reply(PostsContracts.GET, new PostLookup.Found(post("p", 1)));
     List<HttpResponse<Buffer>> reads = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -217,7 +220,7 @@ class GatewayEdgeTest {
 
   @Test
   void shutdownLetsRequestsInFlightFinishAndRefusesNewOnes() throws Exception {
-    start(settings().withShutdownGrace(Duration.ofSeconds(10)).withDrainDelay(Duration.ofMillis(300)));
+    start(settings(Map.of("OCTAVO_SHUTDOWN_GRACE_MS", "10000", "OCTAVO_DRAIN_DELAY_MS", "300")));
     BusStub.on(vertx).answerLater(PostsContracts.GET,
         request -> vertx.timer(800).map(done -> new PostLookup.Found(post("slow", 1))));
     List<Future<HttpResponse<Buffer>>> inFlight = new ArrayList<>();

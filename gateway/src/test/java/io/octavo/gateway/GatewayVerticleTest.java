@@ -14,7 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,8 @@ class GatewayVerticleTest {
   @BeforeEach
   void deploy() throws Exception {
     vertx = Vertx.vertx();
-    http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN).withMaxBodyBytes(4096)
-        .withBusTimeout(Duration.ofMillis(300)));
+    http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN,
+        Map.of("OCTAVO_MAX_BODY_BYTES", "4096", "OCTAVO_BUS_TIMEOUT_MS", "300")));
     bus = BusStub.on(vertx);
   }
 

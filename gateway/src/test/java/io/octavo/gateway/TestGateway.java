@@ -6,7 +6,7 @@ import io.octavo.common.testing.DocumentedHttp;
 import io.octavo.common.testing.FreePort;
 import io.octavo.gateway.edge.AdminToken;
 import io.vertx.core.Vertx;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A gateway for a test, alone on a Vert.x whose event bus the test fills with stand-ins ({@code BusStub}). */
@@ -22,12 +22,16 @@ public final class TestGateway {
     return settings(token, Map.of());
   }
 
-  /** As {@link #settings(String)}, with environment variables on top ({@code OCTAVO_SITE_TITLE}...). */
+  /**
+   * As {@link #settings(String)}, with environment variables on top ({@code OCTAVO_SITE_TITLE}...):
+   * a test sets what an operator would, by the same names.
+   */
   public static GatewaySettings settings(String token, Map<String, String> env) {
-    Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new HashMap<>(env);
     all.put("HTTP_PORT", String.valueOf(FreePort.find()));
-    return GatewaySettings.fromEnv(all, AdminToken.of(token)).withBusTimeout(Duration.ofSeconds(2))
-        .withDrainDelay(Duration.ZERO);
+    all.putIfAbsent("OCTAVO_BUS_TIMEOUT_MS", "2000");
+    all.putIfAbsent("OCTAVO_DRAIN_DELAY_MS", "0");
+    return GatewaySettings.fromEnv(all, AdminToken.of(token));
   }
 
   /** Deploys the gateway and returns a client for it. */

@@ -29,24 +29,4 @@ public record EdgeLimits(Duration idleTimeout, Duration bodyTimeout, long bodyBu
         Env.longValue(env, "OCTAVO_CACHE_MAX_BYTES", 32L * 1024 * 1024),
         Duration.ofMillis(Env.longValue(env, "OCTAVO_IMPORT_UPLOAD_TIMEOUT_MS", 600_000)));
   }
-
-  public EdgeLimits withBodyTimeout(Duration timeout) {
-    return new EdgeLimits(idleTimeout, timeout, bodyBufferBytes, cacheMaxBytes, importUploadTimeout);
-  }
-
-  public EdgeLimits withBodyBufferBytes(long bytes) {
-    return new EdgeLimits(idleTimeout, bodyTimeout, bytes, cacheMaxBytes, importUploadTimeout);
-  }
-
-  public EdgeLimits withCacheMaxBytes(long bytes) {
-    return new EdgeLimits(idleTimeout, bodyTimeout, bodyBufferBytes, bytes, importUploadTimeout);
-  }
-
-  public EdgeLimits withIdleTimeout(Duration timeout) {
-    return new EdgeLimits(timeout, bodyTimeout, bodyBufferBytes, cacheMaxBytes, importUploadTimeout);
-  }
-
-  public EdgeLimits withImportUploadTimeout(Duration timeout) {
-    return new EdgeLimits(idleTimeout, bodyTimeout, bodyBufferBytes, cacheMaxBytes, timeout);
-  }
 }

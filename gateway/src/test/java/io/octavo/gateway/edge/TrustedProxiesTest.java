@@ -37,17 +37,14 @@ class TrustedProxiesTest {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     BusStub.on(vertx).reply(PostsContracts.GET, new PostLookup.Found(post()));
-    behindTheBalancer = gateway(settings().withRateLimits(5, 10).withTrustedProxies("127.0.0.0/8, ::1/128"));
-    withoutTrust = gateway(settings());
+    behindTheBalancer = gateway(TestGateway.settings(TOKEN, Map.of("OCTAVO_RATE_LIMIT_READS", "5",
+        "OCTAVO_RATE_LIMIT_AUTH_FAILURES", "10", "OCTAVO_TRUSTED_PROXIES", "127.0.0.0/8, ::1/128")));
+    withoutTrust = gateway(TestGateway.settings(TOKEN));
   }
 
   private static WebClient gateway(GatewaySettings settings) {
     GatewayService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
     return WebClient.create(vertx, new WebClientOptions().setDefaultPort(settings.httpPort()).setDefaultHost("127.0.0.1"));
-  }
-
-  private static GatewaySettings settings() {
-    return TestGateway.settings(TOKEN);
   }
 
   @AfterAll

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.testing.DocumentedHttp;
-import io.octavo.gateway.GatewaySettings;
 import io.octavo.gateway.StubPostsService;
 import io.octavo.gateway.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class FeedRebuildTest {
   static void start() {
     vertx = Vertx.vertx();
     posts = StubPostsService.start(vertx, List.of("First"), List.of());
-    GatewaySettings settings = TestGateway.settings(TOKEN);
-    http = TestGateway.deploy(vertx, settings.withFeeds(Duration.ofSeconds(60), settings.sitemapPageUrls()));
+    http = TestGateway.deploy(vertx, TestGateway.settings(TOKEN, Map.of("OCTAVO_FEED_REFRESH_MS", "60000")));
   }
 
   @AfterAll
