@@ -151,7 +151,7 @@ public final class GatewayVerticle extends VerticleBase {
     read(router, "/archive", auth, limits, pages::archive);
     router.get("/robots.txt").handler(pages::robots);
     router.get("/assets/:root/*").handler(assets::serve);
-    router.get("/media/:sha/:name").handler(mediaFiles::serve);
+    router.get("/media/:sha256/:name").handler(mediaFiles::serve);
 
     // the API's reference
     router.get("/openapi.json").handler(docs::openapi);

@@ -40,7 +40,7 @@ public final class MediaFilesHandler {
 
   public void serve(RoutingContext ctx) {
     long start = System.nanoTime();
-    String sha256 = ctx.pathParam("sha");
+    String sha256 = ctx.pathParam("sha256");
     String name = ctx.pathParam("name");
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       throw ServiceFailure.notFound("no such file");
