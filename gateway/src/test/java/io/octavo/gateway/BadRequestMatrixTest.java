@@ -119,6 +119,8 @@ class BadRequestMatrixTest {
         Arguments.of("limit not a number", HttpMethod.GET, "/api/posts?limit=ten", none(), null, 400),
         Arguments.of("limit too large", HttpMethod.GET, "/api/posts?limit=1000", none(), null, 400),
         Arguments.of("huge cursor", HttpMethod.GET, "/api/posts?cursor=" + "A".repeat(30_000), none(), null, 400),
+        Arguments.of("cursor longer than any made", HttpMethod.GET, "/api/posts?cursor=" + "A".repeat(201), none(), null, 400),
+        Arguments.of("page cursor longer than any made", HttpMethod.GET, "/tags/java?cursor=" + "A".repeat(201), none(), null, 400),
         Arguments.of("search without q", HttpMethod.GET, "/api/search", none(), null, 400),
         Arguments.of("huge search", HttpMethod.GET, "/api/search?q=" + "x".repeat(30_000), none(), null, 400),
         Arguments.of("huge series name", HttpMethod.GET, "/api/series/" + "s".repeat(20_000), none(), null, 404),

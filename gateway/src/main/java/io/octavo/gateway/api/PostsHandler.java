@@ -2,24 +2,21 @@ package io.octavo.gateway.api;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
-import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.SlugFormat;
 import io.octavo.gateway.edge.AdminAuth;
 import io.octavo.gateway.edge.ETags;
+import io.octavo.gateway.edge.MovedPost;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /api/posts}: HTTP in, one posts-service request out, HTTP back. No business logic. */
 public final class PostsHandler {
-  private static final int MAX_CURSOR = 200;
-
   private final PostsClient posts;
   private final ResponseCache cache;
 
@@ -41,18 +38,13 @@ public final class PostsHandler {
   public void get(RoutingContext ctx) {
     String slug = slug(ctx);
     boolean admin = AdminAuth.isAdmin(ctx);
-    cache.read(admin ? null : "post:" + slug, () -> posts.get(new PostRequests.Get(slug, admin)).compose(lookup -> {
-          if (lookup instanceof PostLookup.Moved moved) {
-            return Future.failedFuture(new Moved(moved.slug())); // an answer, not a body to cache
-          }
-          Post post = ((PostLookup.Found) lookup).post();
-          return Future.succeededFuture(
-              new ResponseCache.Entry(Buffer.buffer(post.toJson().encode()), "application/json", post.etag()));
-        }))
+    cache.read(admin ? null : "post:" + slug, () -> posts.get(new PostRequests.Get(slug, admin))
+            .compose(MovedPost::found)
+            .map(post -> new ResponseCache.Entry(Buffer.buffer(post.toJson().encode()), "application/json", post.etag())))
         .onSuccess(entry -> Responses.send(ctx, entry))
         .onFailure(error -> {
-          if (error instanceof Moved moved) {
-            ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + SlugFormat.urlPath(moved.slug)).end();
+          if (error instanceof MovedPost moved) {
+            ctx.response().setStatusCode(301).putHeader("location", "/api/posts/" + SlugFormat.urlPath(moved.slug())).end();
           } else {
             ctx.fail(error);
           }
@@ -61,10 +53,7 @@ public final class PostsHandler {
 
   public void list(RoutingContext ctx) {
     int limit = QueryParams.limit(ctx.queryParams().get("limit"));
-    String cursor = ctx.queryParams().get("cursor");
-    if (cursor != null && cursor.length() > MAX_CURSOR) {
-      throw ServiceFailure.badRequest("cursor is not one this API returned");
-    }
+    String cursor = QueryParams.cursor(ctx.queryParams().get("cursor"), "cursor is not one this API returned");
     boolean admin = AdminAuth.isAdmin(ctx);
     String tag = ctx.queryParams().get("tag");
     String series = ctx.queryParams().get("series");
@@ -117,16 +106,5 @@ public final class PostsHandler {
       throw ServiceFailure.notFound("no post with that slug");
     }
     return slug;
-  }
-
-
-  /** A renamed post's old slug, carried past the cache to become the 301. */
-  private static final class Moved extends RuntimeException {
-    private final String slug;
-
-    Moved(String slug) {
-      super(slug, null, false, false);
-      this.slug = slug;
-    }
   }
 }

@@ -5,13 +5,14 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
-import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostPage;
 import io.octavo.common.posts.PostReplies;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.SlugFormat;
+import io.octavo.gateway.edge.MovedPost;
 import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.QueryParams;
 import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
 import io.octavo.gateway.edge.SecurityHeaders;
@@ -65,9 +66,8 @@ public final class PagesHandler {
       oldPaths.redirectOr(ctx, this::notFound);
       return;
     }
-    cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false)).compose(lookup ->
-        lookup instanceof PostLookup.Found found ? Future.succeededFuture(render("post.jte", "view", PostView.of(found.post(), site)))
-            : Future.failedFuture(new Moved(((PostLookup.Moved) lookup).slug())))); // an answer, not a page to cache
+    cached(ctx, null, () -> posts.get(new PostRequests.Get(slug, false)).compose(MovedPost::found)
+        .map(post -> render("post.jte", "view", PostView.of(post, site))));
   }
 
   public void tag(RoutingContext ctx) {
@@ -141,8 +141,8 @@ public final class PagesHandler {
     cache.read(key, () -> page.get().map(html -> ResponseCache.Entry.of(html, HTML)))
         .onSuccess(entry -> send(ctx, entry))
         .onFailure(error -> {
-          if (error instanceof Moved moved) {
-            ctx.redirect("/posts/" + SlugFormat.urlPath(moved.slug));
+          if (error instanceof MovedPost moved) {
+            ctx.redirect("/posts/" + SlugFormat.urlPath(moved.slug()));
           } else if (ServiceFailure.codeOf(error) == 404) {
             oldPaths.redirectOr(ctx, this::notFound); // pages are for readers: a missing post is the friendly page whatever Accept says
           } else {
@@ -172,20 +172,6 @@ public final class PagesHandler {
   }
 
   private static String cursor(RoutingContext ctx) {
-    String cursor = ctx.queryParams().get("cursor");
-    if (cursor != null && cursor.length() > 200) {
-      throw ServiceFailure.badRequest("cursor is not one this site made");
-    }
-    return cursor;
-  }
-
-  /** A renamed post's old slug, carried past the cache to become the redirect. */
-  private static final class Moved extends RuntimeException {
-    private final String slug;
-
-    Moved(String slug) {
-      super(slug, null, false, false);
-      this.slug = slug;
-    }
+    return QueryParams.cursor(ctx.queryParams().get("cursor"), "cursor is not one this site made");
   }
 }
