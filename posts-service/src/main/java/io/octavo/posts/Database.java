@@ -9,12 +9,12 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
 
-/** The posts-service's PostgreSQL: its migrations and its one shared connection pool. */
-final class Database {
+/**
+ * The posts-service's PostgreSQL: its migrations and its one shared connection pool. A value the
+ * wiring hands to each verticle, which opens the pool in its own {@code start()}.
+ */
+record Database(PgSettings pg, int poolSize) {
   private static final String POOL_NAME = "octavo-posts";
-
-  private Database() {
-  }
 
   /**
    * Applies pending migrations with Flyway over JDBC, on a worker thread. Flyway takes a
@@ -30,8 +30,7 @@ final class Database {
   }
 
   /** Every caller in a process gets the same pool (shared by name): one pool sized for the process. */
-  static Pool pool(Vertx vertx, PostsSettings settings) {
-    PgSettings pg = settings.pg();
+  Pool pool(Vertx vertx) {
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(pg.host())
         .setPort(pg.port())
@@ -41,7 +40,7 @@ final class Database {
         .setCachePreparedStatements(true)
         .setPipeliningLimit(256);
     return PgBuilder.pool()
-        .with(new PoolOptions().setShared(true).setName(POOL_NAME).setMaxSize(settings.poolSize()))
+        .with(new PoolOptions().setShared(true).setName(POOL_NAME).setMaxSize(poolSize))
         .connectingTo(connect)
         .using(vertx)
         .build();

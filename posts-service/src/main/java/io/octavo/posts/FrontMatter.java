@@ -2,8 +2,17 @@ package io.octavo.posts;
 
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.FrontMatterBlock;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -70,6 +79,44 @@ final class FrontMatter {
     } catch (YAMLException | ClassCastException e) {
       throw ServiceFailure.unprocessable("front matter is not valid YAML: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** A front matter value as JSON: dates as ISO text, maps and lists recursively. */
+  static Object json(Object value) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+      return value;
+    }
+    if (value instanceof Date || value instanceof TemporalAccessor) {
+      return dateText(value);
+    }
+    if (value instanceof Map<?, ?> map) {
+      JsonObject object = new JsonObject();
+      map.forEach((key, item) -> object.put(String.valueOf(key), json(item)));
+      return object;
+    }
+    if (value instanceof Collection<?> items) {
+      JsonArray array = new JsonArray();
+      items.forEach(item -> array.add(json(item)));
+      return array;
+    }
+    return value.toString();
+  }
+
+  /** A front matter date as ISO text (a zone-less date-time read as UTC), anything else as text. */
+  static String dateText(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atOffset(ZoneOffset.UTC).toString();
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toString();
+    }
+    if (value instanceof LocalDateTime time) {
+      return time.atOffset(ZoneOffset.UTC).toString();
+    }
+    if (value instanceof LocalDate day) {
+      return day.toString();
+    }
+    return value == null ? null : value.toString();
   }
 
   private static String firstLine(String message) {

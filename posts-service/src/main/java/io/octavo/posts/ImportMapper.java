@@ -8,17 +8,12 @@ import io.octavo.posts.imports.Engine;
 import io.octavo.posts.imports.Site;
 import io.octavo.posts.imports.SourceConverter;
 import io.octavo.posts.imports.Warnings;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,8 +133,8 @@ final class ImportMapper {
     }
     // a date nobody can read fails the file, as through the API: falling back would publish it now, out of order
     Object dateValue = PostField.PUBLISHED_AT.in(front, engine);
-    String date = FieldReader.publishedAt(dateValue, FieldReader.REFUSE) == null ? fileDate : dateText(dateValue);
-    String expiry = dateText(front.get("expirydate"));
+    String date = FieldReader.publishedAt(dateValue, FieldReader.REFUSE) == null ? fileDate : FrontMatter.dateText(dateValue);
+    String expiry = FrontMatter.dateText(front.get("expirydate"));
     if (status == null && expiry != null && expiry.compareTo(OffsetDateTime.now(ZoneOffset.UTC).toString()) < 0) {
       status = "draft";
       warnings.add("expiryDate " + expiry + " has passed, so Hugo no longer published it: imported as a draft");
@@ -278,43 +273,6 @@ final class ImportMapper {
     Map<String, Object> lower = new LinkedHashMap<>();
     fields.forEach((key, value) -> lower.putIfAbsent(key.toLowerCase(Locale.ROOT), value));
     return lower;
-  }
-
-  /** A front matter value as JSON: dates as ISO text, maps and lists recursively. */
-  static Object json(Object value) {
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
-      return value;
-    }
-    if (value instanceof Date || value instanceof TemporalAccessor) {
-      return dateText(value);
-    }
-    if (value instanceof Map<?, ?> map) {
-      JsonObject object = new JsonObject();
-      map.forEach((key, item) -> object.put(String.valueOf(key), json(item)));
-      return object;
-    }
-    if (value instanceof Collection<?> items) {
-      JsonArray array = new JsonArray();
-      items.forEach(item -> array.add(json(item)));
-      return array;
-    }
-    return value.toString();
-  }
-
-  private static String dateText(Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant().atOffset(ZoneOffset.UTC).toString();
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toString();
-    }
-    if (value instanceof LocalDateTime time) {
-      return time.atOffset(ZoneOffset.UTC).toString();
-    }
-    if (value instanceof LocalDate day) {
-      return day.toString();
-    }
-    return value == null ? null : value.toString();
   }
 
   private static String text(Object value) {

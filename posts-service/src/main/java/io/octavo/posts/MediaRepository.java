@@ -114,10 +114,11 @@ final class MediaRepository {
         }))));
   }
 
-  Future<Void> addVariant(long mediaId, ImageVariants.Variant variant, UUID blob) {
-    return timed("media_add_variant", () -> SqlParams.with("media_id", mediaId).and("width", variant.width())
-        .and("height", variant.height()).and("content_type", variant.contentType())
-        .and("bytes", (long) variant.bytes().length).and("blob", blob).and("chunk_bytes", MediaFile.CHUNK_BYTES)
+  /** Records a smaller copy of item {@code mediaId}, whose {@code bytes} are already in blob {@code blob}. */
+  Future<Void> addVariant(long mediaId, int width, int height, String contentType, long bytes, UUID blob) {
+    return timed("media_add_variant", () -> SqlParams.with("media_id", mediaId).and("width", width)
+        .and("height", height).and("content_type", contentType)
+        .and("bytes", bytes).and("blob", blob).and("chunk_bytes", MediaFile.CHUNK_BYTES)
         .run(statements, MediaQueries.INSERT_VARIANT)).mapEmpty();
   }
 

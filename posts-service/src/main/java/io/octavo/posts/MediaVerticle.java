@@ -1,7 +1,6 @@
 package io.octavo.posts;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.bus.MeteredConsumers;
 import io.octavo.common.media.MediaContracts;
@@ -23,7 +22,7 @@ import java.util.UUID;
 public final class MediaVerticle extends VerticleBase {
   static final int MAX_LIST_LIMIT = 100;
 
-  private final PostsSettings settings;
+  private final Database database;
   private final ServiceMeters meters;
   private MediaRepository repository;
   private BlobStore blobs;
@@ -32,15 +31,15 @@ public final class MediaVerticle extends VerticleBase {
   private Counter deduplicated;
   private Counter storedBytes;
 
-  public MediaVerticle(PostsSettings settings, MeterRegistry registry) {
-    this.settings = settings;
-    this.meters = new ServiceMeters(registry, PostsService.NAME, "MediaVerticle");
+  public MediaVerticle(Database database, ServiceMeters meters) {
+    this.database = database;
+    this.meters = meters;
   }
 
   @Override
   public Future<?> start() {
-    repository = new MediaRepository(Database.pool(vertx, settings), meters);
-    blobs = new PgBlobStore(Database.pool(vertx, settings));
+    repository = new MediaRepository(database.pool(vertx), meters);
+    blobs = new PgBlobStore(database.pool(vertx));
     variants = new VariantJob(vertx, blobs, repository, meters);
     created = meters.counter("octavo.media.uploads", "outcome", "created");
     deduplicated = meters.counter("octavo.media.uploads", "outcome", "deduplicated");

@@ -194,7 +194,7 @@ enum PostField {
     JsonObject meta = new JsonObject();
     front.forEach((name, value) -> {
       if (!isClaimed(name, engine) && !alsoClaimed.contains(name.toLowerCase(Locale.ROOT))) {
-        meta.put(name, ImportMapper.json(value));
+        meta.put(name, FrontMatter.json(value));
       }
     });
     return meta;

@@ -49,7 +49,7 @@ final class PostFile {
     // front matter written in the source through the API: keep keys that are neither fields nor meta
     stored.fields().forEach((key, value) -> {
       if (!PostField.isClaimed(key, Engine.PLAIN)) {
-        front.putIfAbsent(key, plain(ImportMapper.json(value)));
+        front.putIfAbsent(key, plain(FrontMatter.json(value)));
       }
     });
     DumperOptions options = new DumperOptions();

@@ -16,19 +16,26 @@ public final class PostsService {
 
   public static Future<String> deploy(Node node, PostsSettings settings) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    Database database = new Database(settings.pg(), settings.poolSize());
     return Database.migrate(node.vertx(), settings.pg())
         .compose(migrated -> node.vertx().deployVerticle(
-            () -> new PostsVerticle(settings, node.registry()), new DeploymentOptions().setInstances(instances)))
+            () -> new PostsVerticle(database, settings.renderTimeout(), meters(node, "PostsVerticle")),
+            new DeploymentOptions().setInstances(instances)))
         .compose(id -> node.vertx().deployVerticle(
-            () -> new MediaVerticle(settings, node.registry()), new DeploymentOptions().setInstances(instances)))
-        .compose(id -> node.vertx().deployVerticle(new RenderJob(settings, node.registry())))
-        .compose(id -> node.vertx().deployVerticle(new PublishJob(settings, node.registry())))
+            () -> new MediaVerticle(database, meters(node, "MediaVerticle")), new DeploymentOptions().setInstances(instances)))
+        .compose(id -> node.vertx().deployVerticle(new RenderJob(database, settings.renderTimeout(),
+            settings.renderRetry(), meters(node, "RenderJob"))))
+        .compose(id -> node.vertx().deployVerticle(new PublishJob(database, meters(node, "PublishJob"))))
         .onSuccess(id -> {
-          PostsRepository repository = new PostsRepository(Database.pool(node.vertx(), settings),
-              new ServiceMeters(node.registry(), NAME, "Readiness"));
+          PostsRepository repository = new PostsRepository(database.pool(node.vertx()), meters(node, "Readiness"));
           node.readiness().register("postgres", 2_000, promise -> repository.ping().onComplete(result ->
               promise.complete(result.succeeded() ? Status.OK()
                   : Status.KO(new JsonObject().put("error", result.cause().getMessage())))));
         });
+  }
+
+  /** Each verticle's meters carry the service's name and its own (one set per instance, as before). */
+  private static ServiceMeters meters(Node node, String verticle) {
+    return new ServiceMeters(node.registry(), NAME, verticle);
   }
 }

@@ -1,6 +1,5 @@
 package io.octavo.posts;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.octavo.common.ServiceFailure;
 import io.octavo.common.bus.MeteredConsumers;
 import io.octavo.common.contracts.Health;
@@ -16,6 +15,7 @@ import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,22 +24,24 @@ public final class PostsVerticle extends VerticleBase {
   private static final int MAX_LIST_LIMIT = 100;
   private static final int MAX_QUERY = PostRequests.Search.MAX_QUERY;
 
-  private final PostsSettings settings;
+  private final Database database;
+  private final Duration renderTimeout;
   private final ServiceMeters meters;
   private PostsRepository repository;
   private PostWriter writer;
   private Importer importer;
 
-  public PostsVerticle(PostsSettings settings, MeterRegistry registry) {
-    this.settings = settings;
-    this.meters = new ServiceMeters(registry, PostsService.NAME, "PostsVerticle");
+  public PostsVerticle(Database database, Duration renderTimeout, ServiceMeters meters) {
+    this.database = database;
+    this.renderTimeout = renderTimeout;
+    this.meters = meters;
   }
 
   @Override
   public Future<?> start() {
-    repository = new PostsRepository(Database.pool(vertx, settings), meters);
-    writer = new PostWriter(vertx, repository, new RenderClient(vertx, settings.renderTimeout()),
-        new MediaRepository(Database.pool(vertx, settings), meters), meters);
+    repository = new PostsRepository(database.pool(vertx), meters);
+    writer = new PostWriter(vertx, repository, new RenderClient(vertx, renderTimeout),
+        new MediaRepository(database.pool(vertx), meters), meters);
     importer = new Importer(repository, writer);
     MeteredConsumers consumers = new MeteredConsumers(vertx, meters);
     return Future.all(List.of(

@@ -1,6 +1,5 @@
 package io.octavo.posts;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.PostRequests;
@@ -19,19 +18,19 @@ public final class PublishJob extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PublishJob.class);
   private static final long INTERVAL_MS = 1_000;
 
-  private final PostsSettings settings;
+  private final Database database;
   private final ServiceMeters meters;
   private PostsRepository repository;
   private long timer;
 
-  public PublishJob(PostsSettings settings, MeterRegistry registry) {
-    this.settings = settings;
-    this.meters = new ServiceMeters(registry, PostsService.NAME, "PublishJob");
+  public PublishJob(Database database, ServiceMeters meters) {
+    this.database = database;
+    this.meters = meters;
   }
 
   @Override
   public Future<?> start() {
-    repository = new PostsRepository(Database.pool(vertx, settings), meters);
+    repository = new PostsRepository(database.pool(vertx), meters);
     timer = vertx.setPeriodic(INTERVAL_MS, id -> repository.publishDue()
         .onSuccess(published -> published.forEach(post -> PostsContracts.CHANGED.publish(vertx.eventBus(),
             new PostRequests.Changed(post.slug(), null, post.version(), ChangeKind.PUBLISHED))))

@@ -1,7 +1,6 @@
 package io.octavo.posts;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.posts.ChangeKind;
 import io.octavo.common.posts.PostRequests;
@@ -9,6 +8,7 @@ import io.octavo.common.posts.PostsContracts;
 import io.octavo.common.render.RenderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,9 @@ public final class RenderJob extends VerticleBase {
   private static final int BATCH = 20;
   private static final int LEASE_SECONDS = 60;
 
-  private final PostsSettings settings;
+  private final Database database;
+  private final Duration renderTimeout;
+  private final Duration retry;
   private final ServiceMeters meters;
   private PostsRepository repository;
   private RenderClient renderer;
@@ -32,18 +34,20 @@ public final class RenderJob extends VerticleBase {
   private boolean running;
   private long timer;
 
-  public RenderJob(PostsSettings settings, MeterRegistry registry) {
-    this.settings = settings;
-    this.meters = new ServiceMeters(registry, PostsService.NAME, "RenderJob");
+  public RenderJob(Database database, Duration renderTimeout, Duration retry, ServiceMeters meters) {
+    this.database = database;
+    this.renderTimeout = renderTimeout;
+    this.retry = retry;
+    this.meters = meters;
   }
 
   @Override
   public Future<?> start() {
-    repository = new PostsRepository(Database.pool(vertx, settings), meters);
-    renderer = new RenderClient(vertx, settings.renderTimeout());
-    media = new MediaLinks(new MediaRepository(Database.pool(vertx, settings), meters));
+    repository = new PostsRepository(database.pool(vertx), meters);
+    renderer = new RenderClient(vertx, renderTimeout);
+    media = new MediaLinks(new MediaRepository(database.pool(vertx), meters));
     rendered = meters.counter("octavo.posts.rendered.background");
-    timer = vertx.setPeriodic(0, settings.renderRetry().toMillis(), id -> tick());
+    timer = vertx.setPeriodic(0, retry.toMillis(), id -> tick());
     return Future.succeededFuture();
   }
 

@@ -59,7 +59,8 @@ final class VariantJob {
       await(blobs.append(blob, seq, Buffer.buffer().appendBytes(bytes, at, Math.min(MediaFile.CHUNK_BYTES, bytes.length - at))));
     }
     await(blobs.complete(blob));
-    await(repository.addVariant(mediaId, variant, blob));
+    await(repository.addVariant(mediaId, variant.width(), variant.height(), variant.contentType(), bytes.length,
+        blob));
   }
 
   private static <T> T await(Future<T> future) throws InterruptedException, ExecutionException, TimeoutException {

@@ -11,6 +11,15 @@ public enum Dialect {
   /** pandoc's {@code tex_math_dollars}, which is also Octavo's own: nothing to convert. */
   PANDOC;
 
+  /** The dialect an engine's posts are written in unless a file or the importer says otherwise. */
+  public static Dialect of(Engine engine) {
+    return switch (engine) {
+      case JEKYLL -> KRAMDOWN;
+      case HUGO -> GOLDMARK;
+      case HEXO, PLAIN -> PANDOC;
+    };
+  }
+
   /** A name as a writer gives it (front matter {@code octavo_dialect}, the CLI's {@code --dialect}), or null. */
   public static Dialect parse(String name) {
     if (name == null || name.isBlank()) {

@@ -157,7 +157,7 @@ public record Site(Engine engine, String root, String baseUrl, String permalink,
     if (dialectOverride != null) {
       return dialectOverride;
     }
-    return engineOf(path).dialect();
+    return Dialect.of(engineOf(path));
   }
 
   /** The engine a file's folder says it belongs to ({@code _posts/}: Jekyll...), else the site's. */
