@@ -2,6 +2,12 @@ package io.octavo.posts;
 
 import io.octavo.common.metrics.ServiceMeters;
 import io.octavo.common.node.Node;
+import io.octavo.posts.media.MediaVerticle;
+import io.octavo.posts.store.Database;
+import io.octavo.posts.store.PostsRepository;
+import io.octavo.posts.writes.PostsVerticle;
+import io.octavo.posts.writes.PublishJob;
+import io.octavo.posts.writes.RenderJob;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.ext.healthchecks.Status;

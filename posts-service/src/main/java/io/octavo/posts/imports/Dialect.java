@@ -1,5 +1,6 @@
 package io.octavo.posts.imports;
 
+import io.octavo.posts.fields.Engine;
 import java.util.Locale;
 
 /** The Markdown a source was written for: the engine whose reader decided what it meant. */

@@ -1,5 +1,6 @@
 package io.octavo.posts.imports;
 
+import io.octavo.posts.fields.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.vertx.core.json.JsonArray;

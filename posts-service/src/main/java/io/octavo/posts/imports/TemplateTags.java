@@ -1,5 +1,6 @@
 package io.octavo.posts.imports;
 
+import io.octavo.posts.fields.Engine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
