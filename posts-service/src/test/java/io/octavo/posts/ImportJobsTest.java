@@ -77,6 +77,21 @@ class ImportJobsTest {
   }
 
   @Test
+  void frontMatterKeysThatAreNumbersOrYesOrNamelessDoNotLoseTheFile() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("posts/year-key.md", "---\ntitle: Year key\n2024: a good year\nyes: indeed\n---\nbody\n");
+    files.put("posts/nameless-key.md", "---\ntitle: Nameless key\n~: nothing\nmood: calm\n---\nbody\n");
+    Map<String, Imports.FileResult> results = importFiles(files);
+    assertThat(outcomes(results)).containsEntry("posts/year-key.md", ImportOutcome.CREATED)
+        .containsEntry("posts/nameless-key.md", ImportOutcome.CREATED);
+    assertThat(post("year-key", false).meta().getMap()).containsEntry("2024", "a good year").containsEntry("yes", "indeed");
+    assertThat(results.get("posts/nameless-key.md").warnings()).anyMatch(warning -> warning.contains("key with no name"));
+    Post nameless = post("nameless-key", false);
+    assertThat(nameless.title()).isEqualTo("Nameless key");
+    assertThat(nameless.meta().getMap()).containsEntry("mood", "calm");
+  }
+
+  @Test
   void aChangedFileUpdatesItsPost() {
     assertThat(outcomes(importFiles(Map.of("posts/changing.md", "---\ntitle: Changing\n---\nfirst\n"))))
         .containsEntry("posts/changing.md", ImportOutcome.CREATED);

@@ -297,6 +297,25 @@ class PostsEngineTest {
   }
 
   @Test
+  void frontMatterKeysYamlWouldReadAsNumbersOrYesAreKeptAsWritten() {
+    Post created = create(new JsonObject().put("markdown",
+        "---\nslug: odd-keys\n2024: a good year\nyes: indeed\non: time\n1.5: half\n---\n# Odd keys\n"));
+    assertThat(created.meta().getMap()).containsEntry("2024", "a good year").containsEntry("yes", "indeed")
+        .containsEntry("on", "time").containsEntry("1.5", "half");
+    assertThat(found("odd-keys", false).title()).isEqualTo("Odd keys");
+
+    for (String nameless : List.of("~: nothing", "null: nothing")) {
+      Future<Post> refused = posts.create(PostInput.fromJson(new JsonObject()
+          .put("markdown", "---\ntitle: Nameless\n" + nameless + "\n---\nbody\n")));
+      assertThat(failure(refused)).as(nameless).isEqualTo(422);
+      assertThat(refused.cause().getMessage()).as(nameless).contains("line 3 has a key with no name");
+    }
+    Future<Post> listKey = posts.create(PostInput.fromJson(new JsonObject()
+        .put("markdown", "---\n? [a, b]\n: both\n---\nbody\n")));
+    assertThat(failure(listKey)).isEqualTo(422);
+  }
+
+  @Test
   void deleteMovesToTheTrashFromWhereAPostComesBack() {
     create(titled("Trashed Post", "keep me"));
     posts.delete(new PostRequests.Delete("trashed-post", null)).await();

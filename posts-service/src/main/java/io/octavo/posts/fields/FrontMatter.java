@@ -21,7 +21,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Front matter at the top of a post, found by {@link FrontMatterBlock}: YAML (Hexo, Jekyll, Hugo)
- * parsed with SnakeYAML's safe constructor, or TOML (Hugo) parsed with Jackson's TOML reader.
+ * parsed with SnakeYAML's safe constructor ({@link StrictYamlConstructor}: real dates, keys as text),
+ * or TOML (Hugo) parsed with Jackson's TOML reader. API writes and imports both read it here, so
+ * every key a caller sees is a non-null String.
  */
 public final class FrontMatter {
   private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
