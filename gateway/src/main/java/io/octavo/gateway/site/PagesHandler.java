@@ -142,7 +142,8 @@ public final class PagesHandler {
         .onSuccess(entry -> send(ctx, entry))
         .onFailure(error -> {
           if (error instanceof MovedPost moved) {
-            ctx.redirect("/posts/" + SlugFormat.urlPath(moved.slug()));
+            // 301 as documented (ctx.redirect would answer 302): the old slug is gone for good
+            ctx.response().setStatusCode(301).putHeader("location", "/posts/" + SlugFormat.urlPath(moved.slug())).end();
           } else if (ServiceFailure.codeOf(error) == 404) {
             oldPaths.redirectOr(ctx, this::notFound); // pages are for readers: a missing post is the friendly page whatever Accept says
           } else {
