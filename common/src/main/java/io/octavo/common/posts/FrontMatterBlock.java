@@ -6,8 +6,9 @@ package io.octavo.common.posts;
  * and the preview are given the body only.
  *
  * <p>YAML front matter (Hexo, Jekyll, Hugo) opens with a {@code ---} line and closes with a
- * {@code ---} or {@code ...} line; TOML front matter (Hugo) opens and closes with {@code +++}. An
- * opening line without a closing one is not front matter (a {@code ---} is then a thematic break).
+ * {@code ---} or {@code ...} line; TOML front matter (Hugo) opens and closes with {@code +++}. A fence
+ * line may end in spaces or tabs, nothing else. An opening line without a closing one is not front
+ * matter (a {@code ---} is then a thematic break).
  *
  * @param format what the block is written in; {@link Format#NONE} when the source has none
  * @param text the front matter between the fences, without them ("" when none)
@@ -34,8 +35,13 @@ public record FrontMatterBlock(Format format, String text, String body) {
     return find(markdown).body();
   }
 
+  /**
+   * The first line is the fence, trailing whitespace allowed (as on closing lines): commonmark's YAML
+   * extension, which rendered posts before this class, hid front matter opening with {@code "--- "}.
+   */
   private static boolean opensWith(String source, String fence) {
-    return source.startsWith(fence + "\n") || source.startsWith(fence + "\r\n");
+    int lineEnd = source.indexOf('\n');
+    return lineEnd >= 0 && source.substring(0, lineEnd).stripTrailing().equals(fence);
   }
 
   private static FrontMatterBlock fenced(String source, Format format, String close, String alsoClose) {

@@ -26,6 +26,8 @@ class PostBodyMigrationTest {
     try (Connection db = connect(database)) {
       insert(db, "hugo", "+++\ntitle = \"Hugo\"\nkeywords = \"zebrafish\"\n+++\nKites over the bay.\n");
       insert(db, "jekyll", "---\ntitle: Jekyll\nkeywords: zebrafish\n---\nKites in the park.\n");
+      // commonmark's YAML extension, which rendered these before, allowed spaces after the opening fence
+      insert(db, "spaced", "--- \ntitle: Spaced\nkeywords: zebrafish\n---\nKites on the beach.\n");
       insert(db, "rule", "---\nKites without front matter, under a rule.\n");
     }
 
@@ -40,9 +42,10 @@ class PostBodyMigrationTest {
       assertThat(values(db, "SELECT slug FROM posts WHERE search @@ websearch_to_tsquery('english', 'zebrafish')"))
           .isEmpty();
       assertThat(values(db, "SELECT slug FROM posts WHERE search @@ websearch_to_tsquery('english', 'kites') ORDER BY slug"))
-          .containsExactly("hugo", "jekyll", "rule");
+          .containsExactly("hugo", "jekyll", "rule", "spaced");
       assertThat(values(db, "SELECT body FROM posts ORDER BY slug"))
-          .containsExactly("Kites over the bay.\n", "Kites in the park.\n", "---\nKites without front matter, under a rule.\n");
+          .containsExactly("Kites over the bay.\n", "Kites in the park.\n", "---\nKites without front matter, under a rule.\n",
+              "Kites on the beach.\n");
     }
   }
 
