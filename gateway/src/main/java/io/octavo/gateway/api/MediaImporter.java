@@ -3,15 +3,11 @@ package io.octavo.gateway.api;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
 import io.octavo.common.media.MediaReplies;
-import io.octavo.common.media.MediaUpload;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -50,22 +46,17 @@ final class MediaImporter {
     if (type == null || type.disagreement(name, null) != null) {
       return "skip:" + (type == null ? "not a type Octavo serves" : type.disagreement(name, null));
     }
-    MessageDigest sha256 = sha256();
+    UploadTally tally = new UploadTally();
     String upload = await(media.begin());
-    ImageSize size = type.isRasterImage() || type == MediaTypes.SVG ? ImageSize.of(type, first) : null;
-    long total = 0;
-    int seq = 0;
+    ImageSize size = type.hasSize() ? ImageSize.of(type, first) : null;
     for (byte[] chunk = first; chunk.length > 0; chunk = in.readNBytes(MediaFile.CHUNK_BYTES)) {
-      total += chunk.length;
-      if (total > maxBytes) {
+      if (tally.add(chunk) > maxBytes) {
         return "skip:larger than " + maxBytes + " bytes (OCTAVO_MAX_MEDIA_BYTES)";
       }
-      sha256.update(chunk);
-      await(media.chunk(upload, seq++, Buffer.buffer(chunk)));
+      await(media.chunk(upload, tally.nextChunk(), Buffer.buffer(chunk)));
     }
-    MediaReplies.Stored stored = await(media.finish(new MediaUpload(upload, HexFormat.of().formatHex(sha256.digest()), total, seq,
-        type.safeName(name), type.contentType, size == null ? null : size.width(), size == null ? null : size.height(),
-        paths(path, type.safeName(name)))));
+    String safeName = type.safeName(name);
+    MediaReplies.Stored stored = await(media.finish(tally.finish(upload, type, safeName, size, paths(path, safeName))));
     return stored.item().url();
   }
 
@@ -93,13 +84,5 @@ final class MediaImporter {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
-    }
   }
 }

@@ -4,16 +4,12 @@ import io.octavo.common.ServiceFailure;
 import io.octavo.common.media.MediaClient;
 import io.octavo.common.media.MediaFile;
 import io.octavo.common.media.MediaReplies;
-import io.octavo.common.media.MediaUpload;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -55,10 +51,8 @@ public final class MediaReceiver {
     private final String declaredType;
     private final List<String> paths;
     private final Promise<MediaReplies.Stored> result = Promise.promise();
-    private final MessageDigest sha256 = sha256();
+    private final UploadTally tally = new UploadTally();
     private Buffer pending = Buffer.buffer(MediaFile.CHUNK_BYTES);
-    private long total;
-    private int seq;
     private MediaTypes type;
     private Future<String> upload;
     private Future<ImageSize> size = Future.succeededFuture();
@@ -82,12 +76,10 @@ public final class MediaReceiver {
       if (failed) {
         return;
       }
-      total += data.length();
-      if (total > maxBytes) {
+      if (tally.add(data.getBytes()) > maxBytes) {
         fail(new ServiceFailure(413, "the file is larger than " + maxBytes + " bytes (OCTAVO_MAX_MEDIA_BYTES)"));
         return;
       }
-      sha256.update(data.getBytes());
       pending.appendBuffer(data);
       if (type == null && pending.length() >= MediaTypes.SNIFF_BYTES && !decide()) {
         return;
@@ -105,7 +97,7 @@ public final class MediaReceiver {
       if (failed) {
         return;
       }
-      if (total == 0) {
+      if (tally.bytes() == 0) {
         fail(new ServiceFailure(400, "the file is empty"));
         return;
       }
@@ -114,9 +106,8 @@ public final class MediaReceiver {
       }
       Future<Void> last = pending.length() > 0 ? send(pending) : Future.succeededFuture();
       last.compose(sent -> size)
-          .compose(measured -> media.finish(new MediaUpload(upload.result(), HexFormat.of().formatHex(sha256.digest()),
-              total, seq, type.safeName(name), type.contentType, measured == null ? null : measured.width(),
-              measured == null ? null : measured.height(), paths(type.safeName(name)))))
+          .compose(measured -> media.finish(
+              tally.finish(upload.result(), type, type.safeName(name), measured, paths(type.safeName(name)))))
           .onSuccess(result::tryComplete)
           .onFailure(this::fail);
     }
@@ -152,8 +143,8 @@ public final class MediaReceiver {
       if (upload == null) {
         upload = media.begin();
       }
-      int number = seq++;
-      if (number == 0 && (type.isRasterImage() || type == MediaTypes.SVG)) {
+      int number = tally.nextChunk();
+      if (number == 0 && type.hasSize()) {
         byte[] head = chunk.getBytes();
         size = vertx.executeBlocking(() -> ImageSize.of(type, head), false);
       }
@@ -164,14 +155,6 @@ public final class MediaReceiver {
       failed = true;
       in.resume(); // let the rest of the body drain so the connection can answer
       result.tryFail(error);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
     }
   }
 }

@@ -33,8 +33,13 @@ enum MediaTypes {
     this.extensions = extensions;
   }
 
-  boolean isRasterImage() {
+  private boolean isRasterImage() {
     return this == PNG || this == JPEG || this == GIF || this == WEBP || this == AVIF;
+  }
+
+  /** Whether {@link ImageSize} can read a width and height from the file's first chunk. */
+  boolean hasSize() {
+    return isRasterImage() || this == SVG;
   }
 
   /** The type of a file that starts with {@code head}, or null when it is none Octavo serves. */
