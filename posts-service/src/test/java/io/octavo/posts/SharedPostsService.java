@@ -1,5 +1,6 @@
 package io.octavo.posts;
 
+import io.octavo.common.config.PgSettings;
 import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.PostsClient;
@@ -17,6 +18,7 @@ import java.util.Map;
 final class SharedPostsService {
   private static Vertx vertx;
   private static PostsClient client;
+  private static PgSettings database;
 
   private SharedPostsService() {
   }
@@ -25,12 +27,19 @@ final class SharedPostsService {
     if (client == null) {
       vertx = Vertx.vertx();
       new FakeRenderService(vertx).start();
-      PostsSettings settings = new PostsSettings(TestPostgres.freshDatabase(SharedPostsService.class), 4,
+      database = TestPostgres.freshDatabase(SharedPostsService.class);
+      PostsSettings settings = new PostsSettings(database, 4,
           Duration.ofSeconds(5), Duration.ofMillis(200));
       PostsService.deploy(Node.of(vertx, Metrics.newRegistry(), Map.of()), settings).await();
       client = new PostsClient(vertx, Duration.ofSeconds(30));
     }
     return client;
+  }
+
+  /** Its database, for tests that write as another writer would (plain SQL). */
+  static synchronized PgSettings database() {
+    client();
+    return database;
   }
 
   /** The Vert.x the service runs on, to listen on its bus. */

@@ -1,5 +1,6 @@
 package io.octavo.posts.store;
 
+import io.octavo.common.posts.FrontMatterBlock;
 import io.octavo.common.posts.ImportOutcome;
 import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.Post;
@@ -76,6 +77,16 @@ final class PostRows {
   }
 
   /** A search hit: the summary fields a result list needs, its rank and its snippet. */
+  /**
+   * A post claimed for a background render. A NULL body was written by a replica of the previous
+   * release (V14): the body is split from markdown, as a write of this release would have.
+   */
+  static PostsRepository.PendingRender pendingRender(Row row) {
+    String body = row.getString("body");
+    return new PostsRepository.PendingRender(row.getLong("id"),
+        body != null ? body : FrontMatterBlock.bodyOf(row.getString("markdown")), row.getLong("version"));
+  }
+
   static PostReplies.SearchHit toHit(Row row) {
     String[] tags = row.getArrayOfStrings("tags");
     return new PostReplies.SearchHit(row.getString("slug"), row.getString("title"),

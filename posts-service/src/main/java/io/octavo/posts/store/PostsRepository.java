@@ -336,8 +336,7 @@ public final class PostsRepository {
   public Future<List<PendingRender>> claimForRender(int currentRendererVersion, int batch, int leaseSeconds) {
     return timed("claim_render", () -> SqlParams.with("renderer_version", currentRendererVersion).and("batch", batch)
         .and("lease_seconds", leaseSeconds)
-        .run(statements, SqlQueries.CLAIM_RENDER, row -> new PendingRender(row.getLong("id"), row.getString("body"),
-            row.getLong("version"))))
+        .run(statements, SqlQueries.CLAIM_RENDER, PostRows::pendingRender))
         .map(SqlParams::list);
   }
 

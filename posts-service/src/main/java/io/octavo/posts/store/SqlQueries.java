@@ -211,7 +211,7 @@ final class SqlQueries {
    */
   static final String SEARCH = """
       SELECT hit.rank, p.slug, p.title, p.tags, p.status, p.published_at, p.series, p.series_part,
-             ts_headline('english', octavo_html_text(octavo_plain(p.body)), hit.query,
+             ts_headline('english', octavo_html_text(octavo_plain_body(coalesce(p.body, octavo_body(p.markdown)))), hit.query,
                          'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
                AS snippet_html
         FROM (SELECT id, query, ts_rank_cd(search, query) AS rank
@@ -250,7 +250,7 @@ final class SqlQueries {
                      ORDER BY id
                      LIMIT #{batch}
                      FOR UPDATE SKIP LOCKED)
-      RETURNING id, body, version""";
+      RETURNING id, body, markdown, version""";
 
   /** Stores a background render unless the post changed meanwhile (then that write rendered it). */
   static final String STORE_RENDER = """
