@@ -7,6 +7,12 @@ import io.vertx.core.eventbus.ReplyException;
  * as the {@link ReplyException} failure code and becomes the HTTP status at the gateway.
  */
 public final class ServiceFailure extends RuntimeException {
+  /**
+   * How {@code posts.get} told a gateway of the previous release that a post moved (the message is
+   * the new slug); still sent to a gateway that does not ask for {@code PostLookup.Moved}. Goes with
+   * {@code PostRequests.Get#acceptsMoved} in the next release.
+   */
+  public static final int MOVED_PERMANENTLY = 301;
   public static final int BAD_REQUEST = 400;
   public static final int NOT_FOUND = 404;
   public static final int CONFLICT = 409;

@@ -1,6 +1,7 @@
 package io.octavo.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
@@ -12,6 +13,7 @@ import io.octavo.common.posts.PostsClient;
 import io.octavo.common.posts.PostsContracts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -253,6 +255,29 @@ class PostsEngineTest {
     update("old-name", 1, titled("New Name", "x").put("slug", "new-name"));
     assertThat(get("old-name", false)).isEqualTo(new PostLookup.Moved("new-name"));
     assertThat(found("new-name", false).title()).isEqualTo("New Name");
+  }
+
+  /**
+   * A gateway of the previous release during a rolling upgrade: it sends no {@code accepts_moved},
+   * reads a reply as the post and a move only as failure 301 whose message is the new slug.
+   */
+  @Test
+  void aGatewayOfThePreviousReleaseLearnsOfAMoveAsFailure301() {
+    create(titled("Before Rename", "x"));
+    update("before-rename", 1, titled("After Rename", "x").put("slug", "after-rename"));
+    DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(10_000);
+    JsonObject oldRequest = new JsonObject().put("slug", "before-rename").put("include_unpublished", false);
+
+    ReplyException moved = catchThrowableOfType(ReplyException.class,
+        () -> vertx.eventBus().request("posts.get", oldRequest, timeout).await());
+    assertThat(moved).as("not a {moved_to} reply it would read as an empty post").isNotNull();
+    assertThat(moved.failureCode()).isEqualTo(301);
+    assertThat(moved.getMessage()).isEqualTo("after-rename");
+
+    JsonObject post = vertx.eventBus().<JsonObject>request("posts.get", oldRequest.copy().put("slug", "after-rename"), timeout)
+        .await().body();
+    assertThat(post.getString("slug")).as("a found post is the post's JSON, as before").isEqualTo("after-rename");
+    assertThat(post.getString("title")).isEqualTo("After Rename");
   }
 
   @Test

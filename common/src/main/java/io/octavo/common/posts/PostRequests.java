@@ -7,14 +7,26 @@ public final class PostRequests {
   private PostRequests() {
   }
 
-  /** {@code posts.get}: one post; drafts and future posts only for an authenticated caller. */
-  public record Get(String slug, boolean includeUnpublished) {
+  /**
+   * {@code posts.get}: one post; drafts and future posts only for an authenticated caller.
+   * {@code acceptsMoved}: the caller reads a {@link PostLookup.Moved} reply. A gateway of the previous
+   * release sends no flag and would read {@code {moved_to}} as an empty post, so it gets the failure
+   * {@link io.octavo.common.ServiceFailure#MOVED_PERMANENTLY} it knows. Dropped in the next release.
+   */
+  public record Get(String slug, boolean includeUnpublished, boolean acceptsMoved) {
+    /** This release's request: it reads a moved post as {@link PostLookup.Moved}. */
+    public Get(String slug, boolean includeUnpublished) {
+      this(slug, includeUnpublished, true);
+    }
+
     public static Get fromJson(JsonObject json) {
-      return new Get(json.getString("slug"), json.getBoolean("include_unpublished", false));
+      return new Get(json.getString("slug"), json.getBoolean("include_unpublished", false),
+          json.getBoolean("accepts_moved", false));
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("slug", slug).put("include_unpublished", includeUnpublished);
+      return new JsonObject().put("slug", slug).put("include_unpublished", includeUnpublished)
+          .put("accepts_moved", acceptsMoved);
     }
   }
 

@@ -1,9 +1,12 @@
 package io.octavo.common.posts;
 
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.bus.BusClient;
 import io.octavo.common.contracts.Health;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,9 +22,16 @@ public final class PostsClient {
     return bus.request(PostsContracts.CREATE, input);
   }
 
-  /** The post, or the slug it moved to. */
+  /** The post, or the slug it moved to (from either release of the posts-service). */
   public Future<PostLookup> get(PostRequests.Get request) {
-    return bus.request(PostsContracts.GET, request);
+    return bus.request(PostsContracts.GET, request).recover(PostsClient::movedInPreviousRelease);
+  }
+
+  /** A posts-service of the previous release fails a moved post with 301 and the new slug; drop next release. */
+  private static Future<PostLookup> movedInPreviousRelease(Throwable error) {
+    return error instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+        && reply.failureCode() == ServiceFailure.MOVED_PERMANENTLY && reply.getMessage() != null
+        ? Future.succeededFuture(new PostLookup.Moved(reply.getMessage())) : Future.failedFuture(error);
   }
 
   public Future<Post> update(PostRequests.Update request) {

@@ -89,7 +89,13 @@ public final class PostsVerticle extends VerticleBase {
     return repository.findBySlug(request.slug(), request.includeUnpublished())
         .compose(post -> post != null ? Future.succeededFuture(new PostLookup.Found(post))
             : repository.redirectFor(request.slug(), request.includeUnpublished()).compose(movedTo -> movedTo == null
-                ? Future.failedFuture(notFound(request.slug())) : Future.succeededFuture(new PostLookup.Moved(movedTo))));
+                ? Future.failedFuture(notFound(request.slug())) : moved(request, movedTo)));
+  }
+
+  /** A gateway of the previous release reads a move only as failure 301 (see {@link PostRequests.Get}). */
+  private static Future<PostLookup> moved(PostRequests.Get request, String movedTo) {
+    return request.acceptsMoved() ? Future.succeededFuture(new PostLookup.Moved(movedTo))
+        : Future.failedFuture(new ServiceFailure(ServiceFailure.MOVED_PERMANENTLY, movedTo));
   }
 
   private Future<Post> update(PostRequests.Update request) {
