@@ -1,13 +1,16 @@
 package io.octavo.posts.imports;
 
+import io.octavo.common.ServiceFailure;
 import io.octavo.common.posts.Post;
 import io.octavo.posts.fields.Engine;
 import io.octavo.posts.fields.FrontMatter;
+import io.octavo.posts.fields.LenientFrontMatter;
 import io.octavo.posts.fields.PostField;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -25,7 +28,7 @@ public final class PostFile {
   }
 
   public static String content(Post post) {
-    FrontMatter.Split stored = FrontMatter.split(post.markdown());
+    FrontMatter.Split stored = storedFrontMatter(post.markdown());
     Map<String, Object> front = new LinkedHashMap<>();
     front.put("title", post.title());
     front.put("slug", post.slug());
@@ -49,16 +52,25 @@ public final class PostFile {
     }
     post.meta().forEach(entry -> front.putIfAbsent(entry.getKey(), plain(entry.getValue())));
     // front matter written in the source through the API: keep keys that are neither fields nor meta
-    stored.fields().forEach((key, value) -> {
-      if (!PostField.isClaimed(key, Engine.PLAIN)) {
-        front.putIfAbsent(key, plain(FrontMatter.json(value)));
-      }
-    });
+    PostField.meta(stored.fields(), Engine.PLAIN, Set.of())
+        .forEach(entry -> front.putIfAbsent(entry.getKey(), plain(entry.getValue())));
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setWidth(200);
     options.setSplitLines(false);
     return "---\n" + new Yaml(options).dump(front) + "---\n" + stored.body();
+  }
+
+  /**
+   * The stored source's front matter and body. Markdown the parser refuses now (a key with no name,
+   * written before it was refused) is read line by line rather than failing the whole export.
+   */
+  private static FrontMatter.Split storedFrontMatter(String markdown) {
+    try {
+      return FrontMatter.split(markdown);
+    } catch (ServiceFailure unreadable) {
+      return LenientFrontMatter.split(markdown);
+    }
   }
 
   /** JSON values as plain Java maps and lists, which YAML writes naturally. */

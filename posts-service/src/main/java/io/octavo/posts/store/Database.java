@@ -24,7 +24,7 @@ public record Database(PgSettings pg, int poolSize) {
     return vertx.executeBlocking(() -> Flyway.configure()
         .dataSource(pg.jdbcUrl(), pg.user(), pg.password())
         .locations("classpath:db/migration")
-        .javaMigrations(new PostBodyBackfill())
+        .javaMigrations(new PostBodyBackfill(), new PostFrontMatterBackfill())
         .load()
         .migrate()).mapEmpty();
   }
