@@ -92,6 +92,23 @@ class ImportJobsTest {
   }
 
   @Test
+  void aDescriptionAliasNotUsedAndOneTooLongAreKeptWithThePost() {
+    String longExcerpt = "A teaser that goes on. ".repeat(60).strip();
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("posts/two-summaries.md", "---\ntitle: Two summaries\ndescription: Short.\nexcerpt: Teaser.\n---\nbody\n");
+    files.put("posts/long-excerpt.md", "---\ntitle: Long excerpt\nexcerpt: " + longExcerpt + "\n---\nbody\n");
+    Map<String, Imports.FileResult> results = importFiles(files);
+
+    Post two = post("two-summaries", false);
+    assertThat(two.description()).isEqualTo("Short.");
+    assertThat(two.meta().getString("excerpt")).isEqualTo("Teaser.");
+    Post longOne = post("long-excerpt", false);
+    assertThat(longOne.description()).isNull();
+    assertThat(longOne.meta().getString("excerpt")).isEqualTo(longExcerpt);
+    assertThat(results.get("posts/long-excerpt.md").warnings()).contains("description is longer than 1000 characters: kept in meta");
+  }
+
+  @Test
   void aChangedFileUpdatesItsPost() {
     assertThat(outcomes(importFiles(Map.of("posts/changing.md", "---\ntitle: Changing\n---\nfirst\n"))))
         .containsEntry("posts/changing.md", ImportOutcome.CREATED);

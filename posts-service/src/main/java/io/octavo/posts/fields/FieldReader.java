@@ -49,6 +49,14 @@ public final class FieldReader {
     }
   };
 
+  /** The fallback, without a word: to ask whether a field would store a value ({@link PostField}'s meta). */
+  static final Policy LEAVE = new Policy() {
+    @Override
+    public <T> T refuse(String problem, String instead, T fallback) {
+      return fallback;
+    }
+  };
+
   /** Imports: a warning ("problem: instead") in {@code warnings}, and the fallback. */
   public static Policy warnInto(List<String> warnings) {
     return new Policy() {
@@ -211,7 +219,7 @@ public final class FieldReader {
   public static String text(PostField field, Object raw, Policy policy) {
     String text = raw instanceof Date date ? date.toInstant().toString() : text(raw);
     if (text != null && text.length() > field.maxLength()) {
-      return policy.refuse(field.key() + " is longer than " + field.maxLength() + " characters", "left out", null);
+      return policy.refuse(field.key() + " is longer than " + field.maxLength() + " characters", "kept in meta", null);
     }
     return text;
   }

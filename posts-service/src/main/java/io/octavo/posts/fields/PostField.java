@@ -4,6 +4,7 @@ import io.octavo.common.posts.Post;
 import io.octavo.common.posts.PostInput;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  * column, the export's front-matter key) and the front-matter keys that fill it, per engine. API
  * writes ({@link PostFields}), import ({@code imports.ImportMapper}), export ({@code imports.PostFile}),
  * the unchanged check ({@code writes.Importer}), the SQL ({@code store.SqlQueries}) and the row mapper
- * ({@code store.PostRows}) all read it (plain names: this package is below theirs); a front-matter key no field claims is kept in {@code meta}.
+ * ({@code store.PostRows}) all read it (plain names: this package is below theirs); a front-matter
+ * key no field takes its value from is kept in {@code meta}.
  *
  * <p>Each field's value is parsed by its parser in {@link FieldReader}, for API writes and imports
  * alike (an API write refuses a bad value, an import warns and falls back). Core fields (title to
@@ -174,25 +176,50 @@ public enum PostField {
     };
   }
 
-  /** Whether some field reads this front-matter key; a key none claims is kept in {@code meta}. */
-  public static boolean isClaimed(String frontMatterKey, Engine engine) {
-    String name = frontMatterKey.toLowerCase(Locale.ROOT);
-    for (PostField field : values()) {
-      if (field.keys(engine).contains(name)) {
-        return true;
+  /**
+   * The front-matter keys (lower case) whose values this field takes from this front matter, which
+   * meta then leaves out. A field read from one key takes that key only: with both
+   * {@code description} and {@code excerpt}, the excerpt stays in meta, and so does a text too long
+   * for the field. Tags (tags and categories) and status (status, else draft) read all their keys
+   * together and take them all. A key with no value is taken: it says nothing to keep.
+   */
+  private Set<String> takes(Map<String, Object> front, Engine engine) {
+    List<String> names = keys(engine);
+    String used = usedKey(front, engine);
+    Set<String> taken = new HashSet<>();
+    front.forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (names.contains(lower) && (this == TAGS || this == STATUS || value == null || lower.equals(used))) {
+        taken.add(lower);
+      }
+    });
+    return taken;
+  }
+
+  /** The key (lower case) whose value {@link #in} gives, if the field stores it; else null. */
+  private String usedKey(Map<String, Object> front, Engine engine) {
+    for (String name : keys(engine)) {
+      for (Map.Entry<String, Object> entry : front.entrySet()) {
+        if (entry.getKey().toLowerCase(Locale.ROOT).equals(name) && entry.getValue() != null) {
+          return maxLength == null || FieldReader.text(this, entry.getValue(), FieldReader.LEAVE) != null ? name : null;
+        }
       }
     }
-    return false;
+    return null;
   }
 
   /**
-   * The front-matter keys no field claims, as JSON: what a post keeps in {@code meta}, for imports
+   * The front-matter keys no field takes, as JSON: what a post keeps in {@code meta}, for imports
    * and API writes alike. {@code alsoClaimed}: keys the caller reads itself (lower case).
    */
   public static JsonObject meta(Map<String, Object> front, Engine engine, Set<String> alsoClaimed) {
+    Set<String> taken = new HashSet<>(alsoClaimed);
+    for (PostField field : values()) {
+      taken.addAll(field.takes(front, engine));
+    }
     JsonObject meta = new JsonObject();
     front.forEach((name, value) -> {
-      if (!isClaimed(name, engine) && !alsoClaimed.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!taken.contains(name.toLowerCase(Locale.ROOT))) {
         meta.put(name, FrontMatter.json(value));
       }
     });

@@ -34,10 +34,11 @@ import java.util.regex.Pattern;
  *       the Jekyll file name's slug, the Hugo page bundle's folder, or the file name</li>
  *   <li>draft: true or published: false make a draft; status wins if given</li>
  *   <li>series and series_part (a "[Name] Part N - ..." title fills them too)</li>
- *   <li>updated, lastmod, excerpt, description, summary and anything else: kept in meta</li>
+ *   <li>description, else Hugo's summary or Jekyll's and Hexo's excerpt: the description; the one
+ *       not used, one too long for it, and updated, lastmod and anything else: kept in meta</li>
  *   <li>Jekyll's {@code tags: a b c} is three tags</li>
  *   <li>each field is read by its parser in {@link FieldReader}, leniently: a value an API write
- *       would refuse with a 422 is cut or left out with a warning (a tag over
+ *       would refuse with a 422 is cut, left out or kept in meta with a warning (a tag over
  *       {@value FieldReader#MAX_TAG} characters is cut, tags past {@value FieldReader#MAX_TAGS} are
  *       left out, an unreadable status makes a draft), and the post is kept; only a date nobody can
  *       read fails the file, as a 422 would (a fallback would publish the post now, out of order)</li>

@@ -89,6 +89,35 @@ class ImportMapperTest {
     assertThat(ImportMapper.map(PostFile.path(stored), exported).input().description()).isEqualTo("Why kites fly.");
   }
 
+  @Test
+  void aDescriptionAliasNotUsedAndOneTooLongStayInMetaAndExportAgain() {
+    ImportMapper.Imported both = ImportMapper.map("_posts/2017-08-01-both.md",
+        "---\ntitle: Both\ndescription: The writer's summary.\nexcerpt: The theme's teaser.\n---\nx\n", JEKYLL, false);
+    assertThat(both.input().description()).isEqualTo("The writer's summary.");
+    assertThat(both.meta().getString("excerpt")).isEqualTo("The theme's teaser.");
+    assertThat(both.meta().containsKey("description")).isFalse();
+
+    String longSummary = "Why kites fly. ".repeat(100).strip();
+    Site hugo = Site.detect(List.of("hugo.toml", "content/posts/long.md"), Map.of("hugo.toml", "baseURL = '/'\n"), null);
+    ImportMapper.Imported tooLong = ImportMapper.map("content/posts/long.md",
+        "+++\ntitle = \"Long\"\nsummary = \"" + longSummary + "\"\n+++\nBody.\n", hugo, false);
+    assertThat(tooLong.input().description()).isNull();
+    assertThat(tooLong.meta().getString("summary")).isEqualTo(longSummary);
+    assertThat(tooLong.warnings()).contains("description is longer than 1000 characters: kept in meta");
+
+    // exported and imported again: the same description, the same meta
+    for (ImportMapper.Imported imported : List.of(both, tooLong)) {
+      PostDraft draft = new PostFields(Clock.systemUTC()).resolve(imported.input(), null);
+      io.octavo.common.posts.Post stored = io.octavo.common.posts.Post.fromJson(new io.vertx.core.json.JsonObject()
+          .put("slug", draft.slug()).put("title", draft.title()).put("markdown", draft.markdown())
+          .put("status", draft.status()).put("description", draft.text().get(PostField.DESCRIPTION))
+          .put("meta", imported.meta()));
+      ImportMapper.Imported again = ImportMapper.map(PostFile.path(stored), PostFile.content(stored));
+      assertThat(again.input().description()).isEqualTo(imported.input().description());
+      assertThat(again.meta()).isEqualTo(imported.meta());
+    }
+  }
+
   /**
    * One parser per field, two policies: front matter an API write refuses with a 422 naming the
    * field is imported with a warning naming the same problem, and what the import keeps is then
