@@ -7,6 +7,7 @@ import io.octavo.common.metrics.Metrics;
 import io.octavo.common.node.Node;
 import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.Post;
+import io.octavo.common.posts.PostInput;
 import io.octavo.common.posts.PostLookup;
 import io.octavo.common.posts.PostRequests;
 import io.octavo.common.posts.PostsClient;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * database: what an export and a reader get from them.
  */
 class PreviousReleaseRowsTest {
+  private static final String LONG = "A description that goes on and on. ".repeat(40).strip();
   private static Vertx vertx;
   private static PostsClient posts;
 
@@ -41,6 +43,9 @@ class PreviousReleaseRowsTest {
       // API writes kept every front-matter key in the Markdown only: meta was {}
       insert(db, "api-written", "---\ntitle: Written\ndescription: A short summary\nmood: calm\n"
           + "links:\n  - a\n  - b\n---\nText.\n", "{}");
+      // imports kept the description in meta, and stored the body without front matter
+      insert(db, "imported-short", "Imported text.\n", "{\"description\": \"Fits the column.\", \"layout\": \"post\"}");
+      insert(db, "imported-long", "Imported text.\n", "{\"description\": \"" + LONG + "\"}");
       insert(db, "nameless-key", "---\ntitle: Nameless\n~: nothing\nmood: stormy\n---\nText.\n", "{}");
     }
     vertx = Vertx.vertx();
@@ -59,14 +64,34 @@ class PreviousReleaseRowsTest {
   void anExportRightAfterTheUpgradeCarriesTheDescriptionAndEveryOtherKeyOfAnApiWrite() {
     String file = exported().get("posts/api-written.md");
     assertThat(file).contains("description: A short summary\n").contains("mood: calm\n").contains("- a\n- b\n");
-    Post post = ((PostLookup.Found) posts.get(new PostRequests.Get("api-written", false)).await()).post();
+    Post post = found("api-written");
     assertThat(post.description()).as("the page's meta description").isEqualTo("A short summary");
     assertThat(post.meta().getString("mood")).isEqualTo("calm");
   }
 
   @Test
+  void anImportedDescriptionMovesToItsFieldOnlyWhenItFits() {
+    Post fits = found("imported-short");
+    assertThat(fits.description()).isEqualTo("Fits the column.");
+    assertThat(fits.meta().fieldNames()).containsExactly("layout");
+
+    Post tooLong = found("imported-long");
+    assertThat(tooLong.description()).isNull();
+    assertThat(tooLong.meta().getString("description")).isEqualTo(LONG);
+    // a client reads the post and writes it back as it got it: no 422 for a value it never chose
+    Post written = posts.update(new PostRequests.Update("imported-long", tooLong.version(),
+        PostInput.builder(tooLong.markdown()).title(tooLong.title()).description(tooLong.description()).build())).await();
+    assertThat(written.meta().getString("description")).isEqualTo(LONG);
+    assertThat(exported().get("posts/imported-long.md")).contains("description: " + LONG + "\n");
+  }
+
+  @Test
   void aPostWhoseFrontMatterIsRefusedNowStillExports() {
     assertThat(exported().get("posts/nameless-key.md")).contains("mood: stormy\n").endsWith("---\nText.\n");
+  }
+
+  private static Post found(String slug) {
+    return ((PostLookup.Found) posts.get(new PostRequests.Get(slug, true)).await()).post();
   }
 
   private static Map<String, String> exported() {
