@@ -3,7 +3,6 @@ package io.octavo.posts.imports;
 import io.octavo.posts.fields.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -194,17 +193,6 @@ public record Site(Engine engine, String root, String baseUrl, String permalink,
     return new Site(Engine.valueOf(json.getString("engine").toUpperCase(Locale.ROOT)), json.getString("root", ""),
         json.getString("base_url", ""), json.getString("permalink"), json.getBoolean("passthrough", false), json.getBoolean("typographer", true),
         Dialect.parse(json.getString("dialect")));
-  }
-
-  /** {@code site} as the gateway sends it: {@code {paths: [...], configs: {path: text}, dialect}}. */
-  public static Site detect(JsonObject site) {
-    if (site == null) {
-      return plain();
-    }
-    JsonArray paths = site.getJsonArray("paths", new JsonArray());
-    Map<String, String> configs = new LinkedHashMap<>();
-    site.getJsonObject("configs", new JsonObject()).forEach(entry -> configs.put(entry.getKey(), String.valueOf(entry.getValue())));
-    return detect(paths.stream().map(String::valueOf).toList(), configs, site.getString("dialect"));
   }
 
   /** goldmark's passthrough extension: TeX between math delimiters reaches MathJax untouched. */
