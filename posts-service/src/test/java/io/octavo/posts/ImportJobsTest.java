@@ -54,6 +54,21 @@ class ImportJobsTest {
   }
 
   @Test
+  void theStartReplyNamesTheSiteItDetectedAndItsBatchesUseIt() {
+    String config = "baseURL = 'https://kites.example/blog/'\n";
+    Imports.SiteFiles files = new Imports.SiteFiles(List.of("my-blog/hugo.toml", "my-blog/content/posts/detected.md"),
+        Map.of("my-blog/hugo.toml", config), null);
+    Imports.Started started = posts.startImport(2, files).await();
+    assertThat(started.site()).isEqualTo(new Imports.DetectedSite("hugo", "my-blog/", "/blog", null, false, true, null));
+    List<Imports.File> batch = List.of(new Imports.File("my-blog/hugo.toml", config, null, null),
+        new Imports.File("my-blog/content/posts/detected.md", "---\ntitle: Detected\n---\nKites.\n", null, null));
+    assertThat(posts.importBatch(started.id(), batch).await().results()).extracting(Imports.FileResult::result)
+        .as("the job's stored site places the config as a page and the post as a post")
+        .containsExactly(ImportOutcome.SKIPPED, ImportOutcome.CREATED);
+    posts.finishImport(started.id(), null).await();
+  }
+
+  @Test
   void anImportedDraftStaysADraftAndAnImpossibleDateIsAnError() {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("_posts/quoted-draft.md", "---\ntitle: Quoted\ndraft: \"true\"\n---\nnot yet\n");

@@ -45,14 +45,41 @@ public final class Imports {
     }
   }
 
+  /**
+   * The site the posts-service detected in an archive: its engine ({@code jekyll}, {@code hugo},
+   * {@code hexo}, {@code plain}), the folder it sits in, and the settings conversion needs. A job
+   * keeps it (jsonb) for its batches.
+   *
+   * @param dialect the writer's Markdown dialect override, or null
+   */
+  public record DetectedSite(String engine, String root, String baseUrl, String permalink, boolean passthrough,
+                             boolean typographer, String dialect) {
+    /** Null when {@code json} is null or names no engine (a job from before V11 stored {@code {}}). */
+    public static DetectedSite fromJson(JsonObject json) {
+      if (json == null || json.getString("engine") == null) {
+        return null;
+      }
+      return new DetectedSite(json.getString("engine"), json.getString("root", ""), json.getString("base_url", ""),
+          json.getString("permalink"), json.getBoolean("passthrough", false), json.getBoolean("typographer", true),
+          json.getString("dialect"));
+    }
+
+    /** Every key, nulls included (the shape the reply and the jsonb column have always had). */
+    public JsonObject toJson() {
+      return new JsonObject().put("engine", engine).put("root", root).put("base_url", baseUrl)
+          .put("permalink", permalink).put("passthrough", passthrough).put("typographer", typographer)
+          .put("dialect", dialect);
+    }
+  }
+
   /** Reply of {@code posts.import.start}: the job's id and the site detected (engine, root, settings). */
-  public record Started(String id, JsonObject site) {
+  public record Started(String id, DetectedSite site) {
     public static Started fromJson(JsonObject json) {
-      return new Started(json.getString("id"), json.getJsonObject("site"));
+      return new Started(json.getString("id"), DetectedSite.fromJson(json.getJsonObject("site")));
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("id", id).put("site", site);
+      return new JsonObject().put("id", id).put("site", site == null ? null : site.toJson());
     }
   }
 

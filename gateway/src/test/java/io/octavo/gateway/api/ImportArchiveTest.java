@@ -46,7 +46,8 @@ class ImportArchiveTest {
   static void start() {
     vertx = Vertx.vertx();
     bus = StubPostsService.start(vertx, List.of(), List.of()).bus()
-        .answer(PostsContracts.IMPORT_START, start -> new Imports.Started(UUID.randomUUID().toString(), new JsonObject()))
+        .answer(PostsContracts.IMPORT_START, start -> new Imports.Started(UUID.randomUUID().toString(),
+            new Imports.DetectedSite("plain", "", "", null, false, true, null)))
         .answer(PostsContracts.IMPORT_GET, ref -> job(ref.id(), Imports.JobStatus.RUNNING))
         .answer(PostsContracts.IMPORT_BATCH, batch -> new Imports.BatchResults(batch.files().stream()
             .map(file -> Imports.FileResult.of(file.path(), file.skip() == null ? ImportOutcome.CREATED

@@ -1,9 +1,9 @@
 package io.octavo.posts.imports;
 
+import io.octavo.common.posts.Imports;
 import io.octavo.posts.fields.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,19 +180,19 @@ public record Site(Engine engine, String root, String baseUrl, String permalink,
     return dot > 0 && List.of("md", "markdown", "mdown", "mkd").contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  public JsonObject toJson() {
-    return new JsonObject().put("engine", engine.name().toLowerCase(Locale.ROOT)).put("root", root)
-        .put("base_url", baseUrl).put("permalink", permalink).put("passthrough", passthrough).put("typographer", typographer)
-        .put("dialect", dialectOverride == null ? null : dialectOverride.key());
+  /** The site as the import reply and the job's row carry it. */
+  public Imports.DetectedSite toDetected() {
+    return new Imports.DetectedSite(engine.name().toLowerCase(Locale.ROOT), root, baseUrl, permalink, passthrough,
+        typographer, dialectOverride == null ? null : dialectOverride.key());
   }
 
-  public static Site fromJson(JsonObject json) {
-    if (json == null || !json.containsKey("engine")) {
+  /** The site a job detected; {@link #plain} when it has none. */
+  public static Site of(Imports.DetectedSite detected) {
+    if (detected == null) {
       return plain();
     }
-    return new Site(Engine.valueOf(json.getString("engine").toUpperCase(Locale.ROOT)), json.getString("root", ""),
-        json.getString("base_url", ""), json.getString("permalink"), json.getBoolean("passthrough", false), json.getBoolean("typographer", true),
-        Dialect.parse(json.getString("dialect")));
+    return new Site(Engine.valueOf(detected.engine().toUpperCase(Locale.ROOT)), detected.root(), detected.baseUrl(),
+        detected.permalink(), detected.passthrough(), detected.typographer(), Dialect.parse(detected.dialect()));
   }
 
   /** goldmark's passthrough extension: TeX between math delimiters reaches MathJax untouched. */

@@ -243,16 +243,17 @@ public final class PostsRepository {
         .map(SqlParams::list);
   }
 
-  public Future<Void> startImport(UUID id, int total, JsonObject site) {
-    return timed("start_import", () -> SqlParams.with("id", id).and("total", total).and("site", site)
+  /** The detected site is kept as jsonb in the record's wire shape, for the job's batches. */
+  public Future<Void> startImport(UUID id, int total, Imports.DetectedSite site) {
+    return timed("start_import", () -> SqlParams.with("id", id).and("total", total).and("site", site.toJson())
         .run(statements, SqlQueries.START_IMPORT))
         .mapEmpty();
   }
 
-  /** The site an import job reads (its engine and settings), or null when there is no such job. */
-  public Future<JsonObject> importSite(UUID id) {
+  /** The site an import job reads (its engine and settings), or null when there is no such job or it has none. */
+  public Future<Imports.DetectedSite> importSite(UUID id) {
     return timed("import_site", () -> SqlParams.with("id", id)
-        .run(statements, SqlQueries.IMPORT_SITE, row -> row.getJsonObject("site")))
+        .run(statements, SqlQueries.IMPORT_SITE, row -> Imports.DetectedSite.fromJson(row.getJsonObject("site"))))
         .map(SqlParams::first);
   }
 

@@ -44,8 +44,8 @@ final class Importer {
   Future<Imports.Started> start(int total, Imports.SiteFiles site) {
     UUID id = UUID.randomUUID();
     Site detected = site == null ? Site.plain() : Site.detect(site.paths(), site.configs(), site.dialect());
-    return repository.startImport(id, total, detected.toJson())
-        .map(new Imports.Started(id.toString(), detected.toJson()));
+    Imports.DetectedSite reply = detected.toDetected();
+    return repository.startImport(id, total, reply).map(new Imports.Started(id.toString(), reply));
   }
 
   /** Imports a batch of files: each one's content, or the gateway's reason for skipping it, or its media item. */
@@ -65,8 +65,8 @@ final class Importer {
   }
 
   private Future<Imports.BatchResults> importBatch(UUID job, List<Imports.File> files) {
-    return repository.importSite(job).compose(siteJson -> {
-      Site site = Site.fromJson(siteJson);
+    return repository.importSite(job).compose(detected -> {
+      Site site = Site.of(detected);
       List<FileResult> results = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (Imports.File file : files) {
