@@ -164,12 +164,14 @@ class PostsEngineTest {
     Post second = found("vert-x-deep-dive-part-2-the-event-bus", false);
     assertThat(second.series()).isEqualTo("Vert.x Deep Dive");
     assertThat(second.seriesPart()).isEqualTo(2);
-    assertThat(second.seriesPrev()).isEqualTo(new JsonObject()
+    assertThat(second.seriesPrev())
+        .isEqualTo(new Post.SeriesRef("vert-x-deep-dive-part-1-futures", "[Vert.x Deep Dive] Part 1 - Futures"));
+    assertThat(second.toJson().getJsonObject("series").getJsonObject("prev")).as("the API's shape").isEqualTo(new JsonObject()
         .put("slug", "vert-x-deep-dive-part-1-futures").put("title", "[Vert.x Deep Dive] Part 1 - Futures"));
-    assertThat(second.seriesNext().getString("slug")).isEqualTo("vert-x-deep-dive-part-3-clustering");
+    assertThat(second.seriesNext().slug()).isEqualTo("vert-x-deep-dive-part-3-clustering");
 
     assertThat(found("vert-x-deep-dive-part-3-clustering", false).seriesNext()).as("the draft part 4 is hidden").isNull();
-    assertThat(found("vert-x-deep-dive-part-3-clustering", true).seriesNext().getString("slug"))
+    assertThat(found("vert-x-deep-dive-part-3-clustering", true).seriesNext().slug())
         .isEqualTo("vert-x-deep-dive-part-4-unfinished");
 
     PostReplies.SeriesParts listed = posts.series(new PostRequests.Series("Vert.x Deep Dive", false)).await();

@@ -7,16 +7,27 @@ import java.util.List;
 /**
  * A stored post as the API shows it. {@code html} is null while the post waits for the
  * render-service ({@code render_pending} true); the source is never lost meanwhile.
- * {@code seriesPrev} and {@code seriesNext} are {@code {slug, title}} of the neighbouring parts
- * the reader may see, or null. {@code meta} holds front matter keys Octavo has no field for.
+ * {@code seriesPrev} and {@code seriesNext} are the neighbouring parts the reader may see
+ * ({@code {slug, title}} on the wire), or null. {@code meta} holds front matter keys Octavo has no field for.
  * {@code warnings} lists what the writer should fix, such as local images no media item answers.
  * {@code description} is the writer's summary (meta description, feeds), or null.
  */
 public record Post(String slug, String title, String markdown, String html, String excerptHtml,
-                   boolean hasMore, List<String> tags, String series, Integer seriesPart, JsonObject seriesPrev,
-                   JsonObject seriesNext, PostStatus status, String publishedAt, String createdAt, String updatedAt,
+                   boolean hasMore, List<String> tags, String series, Integer seriesPart, SeriesRef seriesPrev,
+                   SeriesRef seriesNext, PostStatus status, String publishedAt, String createdAt, String updatedAt,
                    long version, int wordCount, int readingTimeMinutes, JsonArray toc, boolean renderPending,
                    JsonObject meta, JsonArray warnings, String description) {
+
+  /** A neighbouring part of a series: {@code {slug, title}}. */
+  public record SeriesRef(String slug, String title) {
+    public static SeriesRef fromJson(JsonObject json) {
+      return json == null ? null : new SeriesRef(json.getString("slug"), json.getString("title"));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("slug", slug).put("title", title);
+    }
+  }
 
   /** The strong validator of this representation, as the HTTP ETag header carries it. */
   public String etag() {
@@ -34,8 +45,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
         .hasMore(json.getBoolean("has_more", false))
         .tags(json.getJsonArray("tags", new JsonArray()).stream().map(String::valueOf).toList())
         .series(series == null ? null : series.getString("name"), series == null ? null : series.getInteger("part"))
-        .seriesNeighbours(series == null ? null : series.getJsonObject("prev"),
-            series == null ? null : series.getJsonObject("next"))
+        .seriesNeighbours(series == null ? null : SeriesRef.fromJson(series.getJsonObject("prev")),
+            series == null ? null : SeriesRef.fromJson(series.getJsonObject("next")))
         .status(PostStatus.fromWire(json.getString("status")))
         .publishedAt(json.getString("published_at"))
         .createdAt(json.getString("created_at"))
@@ -55,7 +66,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
   public JsonObject toJson() {
     JsonObject json = toSummaryJson();
     if (series != null) {
-      json.getJsonObject("series").put("prev", seriesPrev).put("next", seriesNext);
+      json.getJsonObject("series").put("prev", seriesPrev == null ? null : seriesPrev.toJson())
+          .put("next", seriesNext == null ? null : seriesNext.toJson());
     }
     return json
         .put("markdown", markdown)
@@ -104,8 +116,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
     private List<String> tags = List.of();
     private String series;
     private Integer seriesPart;
-    private JsonObject seriesPrev;
-    private JsonObject seriesNext;
+    private SeriesRef seriesPrev;
+    private SeriesRef seriesNext;
     private PostStatus status;
     private String publishedAt;
     private String createdAt;
@@ -163,8 +175,8 @@ public record Post(String slug, String title, String markdown, String html, Stri
       return this;
     }
 
-    /** {@code {slug, title}} of the parts before and after, or null. */
-    public Builder seriesNeighbours(JsonObject prev, JsonObject next) {
+    /** The parts before and after, or null. */
+    public Builder seriesNeighbours(SeriesRef prev, SeriesRef next) {
       seriesPrev = prev;
       seriesNext = next;
       return this;

@@ -67,13 +67,13 @@ final class PostRows {
     return column >= 0 && row.getValue(column) instanceof JsonObject meta ? meta : new JsonObject();
   }
 
-  /** {@code {slug, title}} of a series neighbour, when the query fetched one. */
-  private static JsonObject neighbour(Row row, String which) {
+  /** A series neighbour, when the query fetched one. */
+  private static Post.SeriesRef neighbour(Row row, String which) {
     int column = row.getColumnIndex(which + "_slug");
     if (column < 0 || row.getValue(column) == null || row.getString("series") == null) {
       return null;
     }
-    return new JsonObject().put("slug", row.getString(column)).put("title", row.getString(which + "_title"));
+    return new Post.SeriesRef(row.getString(column), row.getString(which + "_title"));
   }
 
   /** A search hit: the summary fields a result list needs, its rank and its snippet. */
