@@ -98,8 +98,9 @@ public final class FeedsHandler {
         .compose(page -> scope.tag() == null && scope.series() == null || !page.items().isEmpty()
             ? Future.succeededFuture(page)
             : Future.<PostPage>failedFuture(ServiceFailure.notFound("nothing is published under " + scope.pagePath())))
-        .compose(page -> vertx.executeBlocking(() -> write(format, scope, self, page.items()), false))
-        .map(body -> ResponseCache.Entry.of(body, format.contentType));
+        // writing, hashing and gzipping twenty full posts is too much for an event loop
+        .compose(page -> vertx.executeBlocking(
+            () -> ResponseCache.Entry.of(write(format, scope, self, page.items()), format.contentType), false));
   }
 
   private String write(Format format, Scope scope, String self, List<Post> items) throws FeedException {
