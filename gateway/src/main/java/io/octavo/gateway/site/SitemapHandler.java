@@ -10,6 +10,7 @@ import io.octavo.gateway.edge.ResponseCache;
 import io.octavo.gateway.edge.Responses;
 import io.octavo.gateway.site.pages.Site;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class SitemapHandler {
   }
 
   public void index(RoutingContext ctx) {
-    Responses.send(ctx, sitemaps().map(Sitemaps::index));
+    Responses.send(ctx, sitemaps(ctx.vertx()).map(Sitemaps::index));
   }
 
   /** {@code /sitemap-:n.xml}. */
@@ -61,16 +62,17 @@ public final class SitemapHandler {
       throw ServiceFailure.notFound("there is no such sitemap");
     }
     int number = Integer.parseInt(n);
-    Responses.send(ctx, sitemaps()
+    Responses.send(ctx, sitemaps(ctx.vertx())
         .compose(sitemaps -> number <= sitemaps.files().size() ? Future.succeededFuture(sitemaps.files().get(number - 1))
             : Future.failedFuture(ServiceFailure.notFound("there is no sitemap " + number))));
   }
 
-  private Future<Sitemaps> sitemaps() {
+  private Future<Sitemaps> sitemaps(Vertx vertx) {
     return documents.get("sitemap", () -> {
       List<Location> locations = new ArrayList<>();
       locations.add(new Location(baseUrl + "/", null));
-      return collect(null, locations).map(done -> build(locations));
+      // hashing and gzipping files of up to 50,000 URLs is too much for an event loop
+      return collect(null, locations).compose(done -> vertx.executeBlocking(() -> build(locations), false));
     }, Sitemaps::bytes);
   }
 
