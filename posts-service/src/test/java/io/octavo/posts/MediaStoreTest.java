@@ -1,5 +1,6 @@
 package io.octavo.posts;
 
+import static io.octavo.posts.ReplyFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.media.MediaClient;
@@ -10,7 +11,6 @@ import io.octavo.common.media.MediaUpload;
 import io.octavo.common.posts.PostInput;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.ReplyException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -63,17 +63,6 @@ class MediaStoreTest {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int failure(Future<?> call) {
-    try {
-      call.await(30, TimeUnit.SECONDS);
-      return 0;
-    } catch (ReplyException e) {
-      return e.failureCode();
-    } catch (Exception e) {
-      throw new AssertionError(e);
     }
   }
 

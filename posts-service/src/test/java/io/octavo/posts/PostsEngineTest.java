@@ -1,5 +1,6 @@
 package io.octavo.posts;
 
+import static io.octavo.posts.ReplyFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -65,18 +66,6 @@ class PostsEngineTest {
 
   private static Post found(String slug, boolean admin) {
     return ((PostLookup.Found) get(slug, admin)).post();
-  }
-
-  /** The failure code a call ends with (as the gateway's HTTP status), or 0 when it succeeds. */
-  private static int failure(Future<?> call) {
-    try {
-      call.await(30, TimeUnit.SECONDS);
-      return 0;
-    } catch (ReplyException e) {
-      return e.failureCode();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static List<String> slugs(List<Post> items) {
@@ -148,7 +137,7 @@ class PostsEngineTest {
     assertThat(create(titled("Contended", "v1")).version()).isEqualTo(1);
     List<Future<Post>> writes = IntStream.range(0, 20).mapToObj(i -> posts.update(
         new PostRequests.Update("contended", 1, PostInput.fromJson(titled("Contended", "writer " + i))))).toList();
-    List<Integer> outcomes = writes.stream().map(PostsEngineTest::failure).toList();
+    List<Integer> outcomes = writes.stream().map(ReplyFailures::failure).toList();
     assertThat(outcomes).filteredOn(code -> code == 0).hasSize(1);
     assertThat(outcomes).filteredOn(code -> code == 412).hasSize(19);
     assertThat(found("contended", false).version()).isEqualTo(2);
