@@ -11,6 +11,7 @@ import io.octavo.gateway.edge.BodyBudget;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.RateLimits;
 import io.octavo.gateway.edge.ResponseCache;
+import io.octavo.gateway.site.AssetsHandler;
 import io.octavo.gateway.site.LazyDocuments;
 import io.octavo.gateway.site.MediaCache;
 import io.vertx.core.DeploymentOptions;
@@ -69,6 +70,7 @@ public final class GatewayService {
         .compose(registered -> MediaContracts.CHANGED.subscribe(node.vertx().eventBus(),
             change -> media.forget(change.sha256())))
         .compose(registered -> DocsHandler.load(node.vertx()))
-        .map(docs -> new GatewayShared(new RateLimits(settings.anonymousReadsPerMinute(), settings.authFailuresPerMinute(), meters), cache, docs, draining, documents, media, bodies));
+        .map(docs -> new GatewayShared(new RateLimits(settings.anonymousReadsPerMinute(), settings.authFailuresPerMinute(), meters),
+            cache, docs, new AssetsHandler(), draining, documents, media, bodies));
   }
 }

@@ -85,7 +85,7 @@ public final class GatewayVerticle extends VerticleBase {
     DocsHandler docs = shared.docs();
     OldPathRedirects oldPaths = new OldPathRedirects(postsClient);
     PagesHandler pages = new PagesHandler(postsClient, cache, settings.site(), oldPaths);
-    AssetsHandler assets = new AssetsHandler();
+    AssetsHandler assets = shared.assets();
     MediaClient mediaClient = new MediaClient(vertx, settings.busTimeout());
     MediaHandler media = new MediaHandler(vertx, mediaClient, shared.media().settings());
     MediaFilesHandler mediaFiles = new MediaFilesHandler(mediaClient, shared.media(), registry);
