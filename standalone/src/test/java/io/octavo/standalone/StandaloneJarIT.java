@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,8 @@ class StandaloneJarIT {
 
   @TempDir
   Path dataDir;
+  @TempDir
+  Path siteDir;
 
   @Test
   void runsFromTheJarAndKeepsPostsAcrossRestarts() throws Exception {
@@ -43,6 +46,8 @@ class StandaloneJarIT {
       JsonObject body = read.bodyAsJsonObject();
       assertThat(body.getString("title")).isEqualTo("Survives Restarts");
       assertThat(body.getString("html")).isEqualTo("<p>Kept <em>safe</em>.</p>\n");
+
+      assertImportsAHugoSiteWithTomlConfig(port, first.token());
 
       String metrics = api.anonymous(HttpMethod.GET, "/metrics", null).bodyAsString();
       assertThat(metrics).contains("vertx_http_server_requests", "vertx_eventbus");
@@ -67,6 +72,27 @@ class StandaloneJarIT {
       second.stop();
     }
     assertThat(dataDir.resolve("admin-token.sha256")).content().startsWith("sha256:").doesNotContain(first.token());
+  }
+
+  /**
+   * The jar's own import command on a Hugo site whose configuration is TOML: the TOML reader needs
+   * classes only the jar's packaging can lose (a test classpath has them anyway).
+   */
+  private void assertImportsAHugoSiteWithTomlConfig(int port, String token) throws Exception {
+    Path site = siteDir;
+    Files.createDirectories(site.resolve("content/posts"));
+    Files.writeString(site.resolve("hugo.toml"), "baseURL = 'https://example.org/'\ntitle = 'A Hugo blog'\n");
+    Files.writeString(site.resolve("content/posts/from-toml.md"),
+        "+++\ntitle = 'From TOML'\nsummary = 'Said in TOML.'\n+++\nThe body.\n");
+    List<String> output = OctavoJar.run(dataDir, Map.of("OCTAVO_URL", "http://localhost:" + port), "import",
+        site.toString(), "--token", token);
+    try (Api api = new Api(port, token)) {
+      HttpResponse<Buffer> read = api.get("from-toml");
+      assertThat(read.statusCode()).as(String.join("\n", output)).isEqualTo(200);
+      JsonObject post = read.bodyAsJsonObject();
+      assertThat(post.getString("description")).isEqualTo("Said in TOML.");
+      assertThat(post.getString("html")).isEqualTo("<p>The body.</p>\n");
+    }
   }
 
   /** {@code java -jar octavo.jar token --rotate} on the running blog's data directory. */
