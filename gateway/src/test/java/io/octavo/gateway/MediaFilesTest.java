@@ -1,5 +1,7 @@
 package io.octavo.gateway;
 
+import static io.octavo.common.testing.TestMedia.png;
+import static io.octavo.common.testing.TestMedia.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.testing.DocumentedHttp;
@@ -14,15 +16,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,17 +227,6 @@ class MediaFilesTest {
     return checked.documented(HttpMethod.GET, path, request.send().await());
   }
 
-  private static byte[] png(int width, int height, Color color) throws Exception {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(color);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
-  }
-
   /** A file that starts like a PDF, with varied bytes after. */
   private static byte[] pdf(int size) {
     byte[] bytes = new byte[size];
@@ -254,9 +239,5 @@ class MediaFilesTest {
     byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
-  }
-
-  private static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }

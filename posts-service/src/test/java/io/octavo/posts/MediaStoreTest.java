@@ -1,5 +1,6 @@
 package io.octavo.posts;
 
+import static io.octavo.common.testing.TestMedia.sha256;
 import static io.octavo.posts.ReplyFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +12,7 @@ import io.octavo.common.media.MediaUpload;
 import io.octavo.common.posts.PostInput;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -56,14 +55,6 @@ class MediaStoreTest {
     byte[] bytes = new byte[size];
     new Random(seed).nextBytes(bytes);
     return bytes;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test

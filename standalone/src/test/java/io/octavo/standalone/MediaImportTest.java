@@ -3,6 +3,7 @@ package io.octavo.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.testing.DocumentedHttp;
+import io.octavo.common.testing.TestMedia;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -88,16 +89,16 @@ class MediaImportTest {
     // Jekyll: a post before the assets/ folder it refers to, from the site root
     site.put("blog/_posts/2020-01-02-plots.md", text("---\ntitle: Plots\n---\n![loss](/assets/img/loss.png)\n\n"
         + "![accuracy](../assets/img/accuracy.png)\n"));
-    site.put("blog/assets/img/loss.png", MediaTest.png(320, 200, Color.RED));
-    site.put("blog/assets/img/accuracy.png", MediaTest.png(330, 200, Color.BLUE));
+    site.put("blog/assets/img/loss.png", TestMedia.png(320, 200, Color.RED));
+    site.put("blog/assets/img/accuracy.png", TestMedia.png(330, 200, Color.BLUE));
     // Hugo: a page bundle with its image beside index.md, and one under static/
     site.put("blog/content/posts/bundle/index.md", text("---\ntitle: Bundle\n---\n![cover](cover.png)\n\n"
         + "![diagram](/images/diagram.png)\n"));
-    site.put("blog/content/posts/bundle/cover.png", MediaTest.png(100, 50, Color.GREEN));
-    site.put("blog/static/images/diagram.png", MediaTest.png(60, 60, Color.BLACK));
+    site.put("blog/content/posts/bundle/cover.png", TestMedia.png(100, 50, Color.GREEN));
+    site.put("blog/static/images/diagram.png", TestMedia.png(60, 60, Color.BLACK));
     // a second bundle with a cover.png of its own: each post shows its own
     site.put("blog/content/posts/other/index.md", text("---\ntitle: Other\n---\n![cover](./cover.png)\n"));
-    site.put("blog/content/posts/other/cover.png", MediaTest.png(101, 50, Color.ORANGE));
+    site.put("blog/content/posts/other/cover.png", TestMedia.png(101, 50, Color.ORANGE));
     site.put("blog/static/images/not-an-image.png", text("<html>not a png</html>"));
 
     JsonObject job = first.importArchive(zip(site));
@@ -110,9 +111,9 @@ class MediaImportTest {
     Map<String, String> bundle = first.images("bundle");
     assertThat(bundle.get("cover")).matches("/media/[0-9a-f]{64}/cover\\.png 200 image/png");
     assertThat(bundle.get("diagram")).matches("/media/[0-9a-f]{64}/diagram\\.png 200 image/png");
-    assertThat(bundle.get("cover")).startsWith("/media/" + MediaTest.sha256(site.get("blog/content/posts/bundle/cover.png")));
+    assertThat(bundle.get("cover")).startsWith("/media/" + TestMedia.sha256(site.get("blog/content/posts/bundle/cover.png")));
     assertThat(first.images("other").get("cover"))
-        .startsWith("/media/" + MediaTest.sha256(site.get("blog/content/posts/other/cover.png")));
+        .startsWith("/media/" + TestMedia.sha256(site.get("blog/content/posts/other/cover.png")));
 
     HttpResponse<Buffer> export = first.send(HttpMethod.GET, "/api/export", null);
     Map<String, byte[]> exported = unzip(export.body().getBytes());

@@ -1,6 +1,8 @@
 package io.octavo.standalone;
 
 import static io.octavo.standalone.Api.post;
+import static io.octavo.common.testing.TestMedia.png;
+import static io.octavo.common.testing.TestMedia.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.testing.DocumentedHttp;
@@ -12,11 +14,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
@@ -171,20 +169,5 @@ class MediaTest {
     HttpRequest<Buffer> request = http.request(HttpMethod.GET, path);
     headers.forEach(request::putHeader);
     return checked.documented(HttpMethod.GET, path, request.send().await());
-  }
-
-  static byte[] png(int width, int height, Color color) throws Exception {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(color);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
-  }
-
-  static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }
