@@ -47,7 +47,8 @@ public final class MeteredConsumers {
     try {
       Req request = contract.request().decode(message.body() == null ? new JsonObject() : message.body());
       reply = handler.apply(request).map(contract.reply()::encode);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // a LinkageError (a class missing from a jar) would otherwise leave the caller to its timeout
       reply = Future.failedFuture(e);
     }
     reply.onComplete(result -> {
