@@ -39,22 +39,7 @@ public final class GoldmarkMath extends MarkdownBlocks {
         out.append(text, i, stop);
         i = stop;
       } else if (c == '\\' && bracketMath(text, i)) {
-        boolean display = text.charAt(i + (passthrough ? 1 : 2)) == '[';
-        int width = passthrough ? 2 : 3;
-        String closing = (passthrough ? "\\" : "\\\\") + (display ? "]" : ")");
-        int close = text.indexOf(closing, i + width);
-        if (close < 0) {
-          out.append(text, i, i + 2);
-          i += 2;
-          continue;
-        }
-        String tex = tex(text.substring(i + width, close)).strip();
-        if (display) {
-          out.append("$$").append(tex).append("$$");
-        } else {
-          inline(out, tex, text, close + width);
-        }
-        i = close + width;
+        i = bracketedMath(out, text, i, passthrough ? 2 : 3, this::tex);
       } else if (c == '\\' && i + 1 < text.length() && PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0) {
         out.append(text, i, i + 2);
         i += 2;

@@ -95,20 +95,7 @@ public final class KramdownMath extends MarkdownBlocks {
         out.append(text, i, stop);
         i = stop;
       } else if (c == '\\' && (text.startsWith("\\\\(", i) || text.startsWith("\\\\[", i))) {
-        boolean display = text.charAt(i + 2) == '[';
-        int close = text.indexOf(display ? "\\\\]" : "\\\\)", i + 3);
-        if (close < 0) {
-          out.append(text, i, i + 2);
-          i += 2;
-          continue;
-        }
-        String tex = unescape(text.substring(i + 3, close)).strip();
-        if (display) {
-          out.append("$$").append(tex).append("$$");
-        } else {
-          inline(out, tex, text, close + 3);
-        }
-        i = close + 3;
+        i = bracketedMath(out, text, i, 3, KramdownMath::unescape);
       } else if (c == '\\' && i + 1 < text.length() && ESCAPED.indexOf(text.charAt(i + 1)) >= 0) {
         out.append(text, i, i + 2);
         i += 2;

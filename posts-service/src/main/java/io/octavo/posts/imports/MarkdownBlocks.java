@@ -2,6 +2,7 @@ package io.octavo.posts.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,6 +126,27 @@ abstract class MarkdownBlocks {
       block.append('\n').append(texLine.startsWith(indent) ? texLine : indent + texLine.stripLeading());
     }
     return block.append('\n').append(indent).append("$$").toString();
+  }
+
+  /**
+   * {@code \(TeX\)} or {@code \[TeX\]} at {@code at}, written with {@code width - 1} backslashes
+   * before each bracket, as inline or display math in pandoc's dialect, its TeX read through
+   * {@code tex}. Returns where scanning resumes; an unclosed opener is kept as text.
+   */
+  static int bracketedMath(StringBuilder out, String text, int at, int width, UnaryOperator<String> tex) {
+    boolean display = text.charAt(at + width - 1) == '[';
+    int close = text.indexOf("\\".repeat(width - 1) + (display ? "]" : ")"), at + width);
+    if (close < 0) {
+      out.append(text, at, at + 2);
+      return at + 2;
+    }
+    String math = tex.apply(text.substring(at + width, close)).strip();
+    if (display) {
+      out.append("$$").append(math).append("$$");
+    } else {
+      inline(out, math, text, close + width);
+    }
+    return close + width;
   }
 
   /** Inline math in pandoc's dialect: {@code $TeX$}, kept from touching a digit after it. */
