@@ -93,10 +93,16 @@ public enum PostField {
 
   /** The value of the first of its keys the front matter has (keys compared in lower case), or null. */
   public Object in(Map<String, Object> front, Engine engine) {
+    Map.Entry<String, Object> first = first(front, engine);
+    return first == null ? null : first.getValue();
+  }
+
+  /** The front-matter entry with a value under the first of its keys the front matter has, or null. */
+  private Map.Entry<String, Object> first(Map<String, Object> front, Engine engine) {
     for (String name : keys(engine)) {
       for (Map.Entry<String, Object> entry : front.entrySet()) {
         if (entry.getKey().toLowerCase(Locale.ROOT).equals(name) && entry.getValue() != null) {
-          return entry.getValue();
+          return entry;
         }
       }
     }
@@ -198,14 +204,9 @@ public enum PostField {
 
   /** The key (lower case) whose value {@link #in} gives, if the field stores it; else null. */
   private String usedKey(Map<String, Object> front, Engine engine) {
-    for (String name : keys(engine)) {
-      for (Map.Entry<String, Object> entry : front.entrySet()) {
-        if (entry.getKey().toLowerCase(Locale.ROOT).equals(name) && entry.getValue() != null) {
-          return maxLength == null || FieldReader.text(this, entry.getValue(), FieldReader.LEAVE) != null ? name : null;
-        }
-      }
-    }
-    return null;
+    Map.Entry<String, Object> first = first(front, engine);
+    return first != null && (maxLength == null || FieldReader.text(this, first.getValue(), FieldReader.LEAVE) != null)
+        ? first.getKey().toLowerCase(Locale.ROOT) : null;
   }
 
   /**
