@@ -143,20 +143,24 @@ final class Importer {
    */
   private Future<FileResult> create(String path, ImportMapper.Imported imported, String source) {
     String wanted = imported.slug();
-    return repository.findBySlug(wanted, true).compose(existing -> existing == null ? Future.succeededFuture(false)
-            : repository.hasImportSource(wanted).map(tied -> !tied && unchanged(existing, imported)))
-        .compose(adopt -> {
-          if (adopt) {
-            return Future.succeededFuture(written(path, ImportOutcome.UNCHANGED, wanted));
-          }
-          return repository.availableSlug(wanted).compose(slug -> {
-            if (!slug.equals(wanted)) {
-              imported.warnings().add("the slug '" + wanted + "' is taken by another post: this one is '" + slug + "'");
-            }
-            return writer.create(imported.withSlug(slug).input(), imported.meta(), source)
-                .map(post -> written(path, ImportOutcome.CREATED, post.slug()));
-          });
-        });
+    return repository.findBySlug(wanted, true).compose(existing -> {
+      if (existing == null) {
+        return insert(path, imported, source, wanted); // free: no need to ask for a free slug again
+      }
+      return repository.hasImportSource(wanted).compose(tied -> !tied && unchanged(existing, imported)
+          ? Future.succeededFuture(written(path, ImportOutcome.UNCHANGED, wanted))
+          : repository.availableSlug(wanted).compose(slug -> insert(path, imported, source, slug)));
+    });
+  }
+
+  /** Creates the file's post at {@code slug}, with a warning when that is not the slug it asked for. */
+  private Future<FileResult> insert(String path, ImportMapper.Imported imported, String source, String slug) {
+    String wanted = imported.slug();
+    if (!slug.equals(wanted)) {
+      imported.warnings().add("the slug '" + wanted + "' is taken by another post: this one is '" + slug + "'");
+    }
+    return writer.create(imported.withSlug(slug).input(), imported.meta(), source)
+        .map(post -> written(path, ImportOutcome.CREATED, post.slug()));
   }
 
   private static FileResult written(String path, ImportOutcome outcome, String slug) {
