@@ -131,7 +131,7 @@ final class Importer {
       if (unchanged(existing, same)) {
         return Future.succeededFuture(written(path, ImportOutcome.UNCHANGED, slug));
       }
-      return writer.update(slug, existing.version(), same.input(), same.meta())
+      return writer.update(existing, same.input(), same.meta())
           .map(post -> written(path, ImportOutcome.UPDATED, slug));
     });
   }

@@ -91,18 +91,32 @@ final class PostWriter {
           if (existing.version() != version) {
             return Future.failedFuture(stale(existing.version()));
           }
-          PostDraft resolved = fields.resolve(input, existing);
-          PostDraft draft = resolved.withMeta(meta != null ? meta : resolved.meta());
-          return renderOrDefer(draft.body())
-              .compose(rendered -> media.linkPost(rendered, slug))
-              .compose(linked -> repository.update(slug, version, draft, linked.rendered())
-                  .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
-                      ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
-                  .compose(post -> post != null ? media.record(post, linked) : whyNotWritten(slug)));
+          return write(existing, input, meta);
         });
     return expectedVersion != PostRequests.Update.ANY_VERSION || attempt >= ANY_VERSION_ATTEMPTS ? replaced
         : replaced.recover(error -> ServiceFailure.codeOf(error) == ServiceFailure.PRECONDITION_FAILED
             ? replace(slug, expectedVersion, input, meta, attempt + 1) : Future.failedFuture(error));
+  }
+
+  /**
+   * Replaces {@code existing}, a post the caller has just read, if it is still at that version (an
+   * import's update: it read the post to compare it, so it is not read a second time here).
+   */
+  Future<Post> update(Post existing, PostInput input, JsonObject meta) {
+    return write(existing, input, meta).onSuccess(post -> announce(post, existing.slug(), ChangeKind.UPDATED));
+  }
+
+  /** Writes the fields resolved against {@code existing} if the stored post is still at its version. */
+  private Future<Post> write(Post existing, PostInput input, JsonObject meta) {
+    String slug = existing.slug();
+    PostDraft resolved = fields.resolve(input, existing);
+    PostDraft draft = resolved.withMeta(meta != null ? meta : resolved.meta());
+    return renderOrDefer(draft.body())
+        .compose(rendered -> media.linkPost(rendered, slug))
+        .compose(linked -> repository.update(slug, existing.version(), draft, linked.rendered())
+            .recover(error -> Future.failedFuture(PostsRepository.isDuplicateSlug(error)
+                ? ServiceFailure.conflict("a post with slug '" + draft.slug() + "' already exists") : error))
+            .compose(post -> post != null ? media.record(post, linked) : whyNotWritten(slug)));
   }
 
   /** Derived slugs are chosen under a lock; only a race with an explicit slug needs a second try. */
