@@ -15,14 +15,15 @@ public final class RenderService {
   }
 
   public static Future<String> deploy(Node node) {
-    MathTypesetter typesetter = MathTypesetter.create();
-    typesetter.bindTo(node.registry(), Tags.of("service", NAME));
-    MarkdownRenderer renderer = MarkdownRenderer.create(RenderLimits.fromEnv(node.env()), typesetter);
-    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return node.vertx()
-        .deployVerticle(() -> new RenderVerticle(renderer, node.registry()),
-            new DeploymentOptions().setInstances(instances))
-        .compose(id -> node.vertx().deployVerticle(new TypesetterVerticle(typesetter)).map(id))
-        .onSuccess(id -> node.readiness().register("render-consumers", promise -> promise.complete(Status.OK())));
+    // building the JavaScript engine parses Temml's script: on a worker, as the launcher calls this on an event loop
+    return node.vertx().executeBlocking(MathTypesetter::create, false).compose(typesetter -> {
+      typesetter.bindTo(node.registry(), Tags.of("service", NAME));
+      MarkdownRenderer renderer = MarkdownRenderer.create(RenderLimits.fromEnv(node.env()), typesetter);
+      int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+      return node.vertx()
+          .deployVerticle(() -> new RenderVerticle(renderer, node.registry()),
+              new DeploymentOptions().setInstances(instances))
+          .compose(id -> node.vertx().deployVerticle(new TypesetterVerticle(typesetter)).map(id));
+    }).onSuccess(id -> node.readiness().register("render-consumers", promise -> promise.complete(Status.OK())));
   }
 }
