@@ -18,7 +18,6 @@ import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -252,11 +251,9 @@ public final class ImportExportHandler {
     return future.toCompletionStage().toCompletableFuture().get(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  private static void delete(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      LOG.warn("could not delete {}", path, e);
-    }
+  /** Most callers are on an event loop (close, send and failure callbacks): the unlink runs on a worker. */
+  private void delete(Path path) {
+    vertx.executeBlocking(() -> Files.deleteIfExists(path), false)
+        .onFailure(e -> LOG.warn("could not delete {}", path, e));
   }
 }
