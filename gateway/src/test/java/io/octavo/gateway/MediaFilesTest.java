@@ -5,6 +5,7 @@ import static io.octavo.common.testing.TestMedia.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.testing.DocumentedHttp;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -214,17 +215,15 @@ class MediaFilesTest {
   }
 
   private static HttpResponse<Buffer> raw(String name, String type, byte[] bytes) {
-    HttpRequest<Buffer> request = request("/api/media?name=" + name);
+    MultiMap headers = DocumentedHttp.headers("authorization", "Bearer " + TOKEN);
     if (type != null) {
-      request.putHeader("content-type", type);
+      headers.add("content-type", type);
     }
-    return checked.documented(HttpMethod.POST, "/api/media?name=" + name, request.sendBuffer(Buffer.buffer(bytes)).await());
+    return checked.send(HttpMethod.POST, "/api/media?name=" + name, headers, bytes);
   }
 
   private static HttpResponse<Buffer> get(String path, Map<String, String> headers) {
-    HttpRequest<Buffer> request = http.request(HttpMethod.GET, path);
-    headers.forEach(request::putHeader);
-    return checked.documented(HttpMethod.GET, path, request.send().await());
+    return checked.get(path, MultiMap.caseInsensitiveMultiMap().addAll(headers));
   }
 
   /** A file that starts like a PDF, with varied bytes after. */

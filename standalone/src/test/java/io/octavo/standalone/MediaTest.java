@@ -1,18 +1,17 @@
 package io.octavo.standalone;
 
-import static io.octavo.standalone.Api.post;
 import static io.octavo.common.testing.TestMedia.png;
 import static io.octavo.common.testing.TestMedia.sha256;
+import static io.octavo.standalone.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.testing.DocumentedHttp;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.Map;
@@ -36,7 +35,6 @@ class MediaTest {
   private static Api api;
   private static Vertx vertx;
   private static DocumentedHttp checked;
-  private static WebClient http;
 
   @BeforeAll
   static void start() throws Exception {
@@ -45,7 +43,6 @@ class MediaTest {
     api = new Api(started.port(), TOKEN);
     vertx = Vertx.vertx();
     checked = DocumentedHttp.to(vertx, started.port());
-    http = checked.unchecked();
   }
 
   @AfterAll
@@ -153,21 +150,15 @@ class MediaTest {
     assertThat(get(item.getString("url"), Map.of()).statusCode()).isEqualTo(404);
   }
 
-  private static HttpRequest<Buffer> request(String path) {
-    return http.request(HttpMethod.POST, path).putHeader("authorization", "Bearer " + TOKEN);
-  }
-
   private static HttpResponse<Buffer> raw(String name, String type, byte[] bytes) {
-    HttpRequest<Buffer> request = request("/api/media?name=" + name);
+    MultiMap headers = DocumentedHttp.headers("authorization", "Bearer " + TOKEN);
     if (type != null) {
-      request.putHeader("content-type", type);
+      headers.add("content-type", type);
     }
-    return checked.documented(HttpMethod.POST, "/api/media?name=" + name, request.sendBuffer(Buffer.buffer(bytes)).await());
+    return checked.send(HttpMethod.POST, "/api/media?name=" + name, headers, bytes);
   }
 
   private static HttpResponse<Buffer> get(String path, Map<String, String> headers) {
-    HttpRequest<Buffer> request = http.request(HttpMethod.GET, path);
-    headers.forEach(request::putHeader);
-    return checked.documented(HttpMethod.GET, path, request.send().await());
+    return checked.get(path, MultiMap.caseInsensitiveMultiMap().addAll(headers));
   }
 }
