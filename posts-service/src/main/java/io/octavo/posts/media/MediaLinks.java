@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,12 +48,18 @@ public final class MediaLinks {
 
   /** As {@link #link(Rendered)} for the live post at {@code slug}: relative images resolve beside its imported source. */
   public Future<Linked> linkPost(Rendered rendered, String slug) {
-    return rendered == null ? link(null) : media.sourceOf(slug).compose(source -> link(rendered, source));
+    return linkBesideSource(rendered, () -> media.sourceOf(slug));
   }
 
   /** As {@link #link(Rendered)} for the post with this id (the render job's). */
   public Future<Linked> linkPost(Rendered rendered, long postId) {
-    return rendered == null ? link(null) : media.sourceOf(postId).compose(source -> link(rendered, source));
+    return linkBesideSource(rendered, () -> media.sourceOf(postId));
+  }
+
+  /** The post's source is asked for only when it has local images to look up beside it (most writes have none). */
+  private Future<Linked> linkBesideSource(Rendered rendered, Supplier<Future<String>> source) {
+    return rendered == null || localImages(rendered).isEmpty() ? link(rendered, null)
+        : source.get().compose(found -> link(rendered, found));
   }
 
   /**
@@ -64,9 +71,7 @@ public final class MediaLinks {
     if (rendered == null) {
       return Future.succeededFuture(new Linked(null, List.of(), new JsonArray(), List.of()));
     }
-    Set<String> sources = new LinkedHashSet<>();
-    collect(rendered.html(), sources);
-    collect(rendered.excerptHtml(), sources);
+    Set<String> sources = localImages(rendered);
     if (sources.isEmpty()) {
       return Future.succeededFuture(new Linked(rendered, List.of(), renderWarnings(rendered), List.of()));
     }
@@ -110,6 +115,14 @@ public final class MediaLinks {
   /** What the render-service itself warned about (a formula it could not typeset, ...) comes first. */
   private static JsonArray renderWarnings(Rendered rendered) {
     return new JsonArray(new ArrayList<Object>(rendered.warnings()));
+  }
+
+  /** The local image paths the rendering shows, in order of first appearance. */
+  private static Set<String> localImages(Rendered rendered) {
+    Set<String> sources = new LinkedHashSet<>();
+    collect(rendered.html(), sources);
+    collect(rendered.excerptHtml(), sources);
+    return sources;
   }
 
   private static void collect(String html, Set<String> sources) {
