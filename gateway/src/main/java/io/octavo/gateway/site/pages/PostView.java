@@ -25,8 +25,9 @@ public record PostView(Post post, String body, String description, String image,
   public static PostView of(Post post, Site site) {
     String html = post.html() == null ? "" : post.html();
     String description = description(post);
-    String image = image(Jsoup.parseBodyFragment(html), site);
-    return new PostView(post, RepeatedTitle.cut(html, post.title()), description, image,
+    Document parsed = Jsoup.parseBodyFragment(html); // once, for the image and the title
+    String image = image(parsed, site);
+    return new PostView(post, RepeatedTitle.cut(html, post.title(), parsed), description, image,
         jsonLd(post, site, description, image), MathFallback.needed(html), Highlighting.needed(html));
   }
 

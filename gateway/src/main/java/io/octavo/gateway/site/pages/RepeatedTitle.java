@@ -1,6 +1,7 @@
 package io.octavo.gateway.site.pages;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -13,14 +14,23 @@ public final class RepeatedTitle {
   }
 
   public static String cut(String html, String title) {
-    if (html == null || title == null || !html.stripLeading().startsWith("<h1")) {
+    return startsWithH1(html, title) ? cut(html, title, Jsoup.parseBodyFragment(html)) : html;
+  }
+
+  /** The same, for a caller that has parsed {@code html} already (a post's page). */
+  static String cut(String html, String title, Document parsed) {
+    if (!startsWithH1(html, title)) {
       return html;
     }
-    Element first = Jsoup.parseBodyFragment(html).body().firstElementChild();
+    Element first = parsed.body().firstElementChild();
     if (first == null || !first.tagName().equals("h1") || !first.text().strip().equals(title.strip())) {
       return html;
     }
     int end = html.indexOf("</h1>"); // headings do not nest: the first end tag closes the first h1
     return html.substring(end + "</h1>".length()).stripLeading();
+  }
+
+  private static boolean startsWithH1(String html, String title) {
+    return html != null && title != null && html.stripLeading().startsWith("<h1");
   }
 }
