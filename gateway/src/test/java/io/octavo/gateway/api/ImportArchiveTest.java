@@ -1,5 +1,6 @@
 package io.octavo.gateway.api;
 
+import static io.octavo.common.testing.TestArchives.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.octavo.common.posts.ImportOutcome;
@@ -23,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -69,18 +68,6 @@ class ImportArchiveTest {
   private static HttpResponse<Buffer> upload(byte[] archive, String type) {
     MultiMap headers = DocumentedHttp.admin(TOKEN).add("content-type", type);
     return http.send(HttpMethod.POST, "/api/import", headers, Buffer.buffer(archive));
-  }
-
-  private static byte[] zip(Map<String, String> files) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (Map.Entry<String, String> file : files.entrySet()) {
-        zip.putNextEntry(new ZipEntry(file.getKey()));
-        zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
   }
 
   private static byte[] tarGz(Map<String, String> files) throws IOException {
