@@ -28,6 +28,6 @@ public final class BusClient {
 
   private <Req, Res> Future<Res> request(BusContract<Req, Res> contract, Req request, DeliveryOptions delivery) {
     return vertx.eventBus().<JsonObject>request(contract.address(), contract.request().encode(request), delivery)
-        .map(reply -> contract.reply().decode(reply.body() == null ? new JsonObject() : reply.body()));
+        .map(reply -> contract.reply().decodeBody(reply.body()));
   }
 }

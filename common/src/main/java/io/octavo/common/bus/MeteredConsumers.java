@@ -45,7 +45,7 @@ public final class MeteredConsumers {
     Timer.Sample sample = Timer.start(meters.registry());
     Future<JsonObject> reply;
     try {
-      Req request = contract.request().decode(message.body() == null ? new JsonObject() : message.body());
+      Req request = contract.request().decodeBody(message.body());
       reply = handler.apply(request).map(contract.reply()::encode);
     } catch (RuntimeException | LinkageError e) {
       // a LinkageError (a class missing from a jar) would otherwise leave the caller to its timeout

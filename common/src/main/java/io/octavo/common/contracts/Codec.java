@@ -13,6 +13,11 @@ public interface Codec<T> {
 
   T decode(JsonObject json);
 
+  /** A message's body as it arrives: a message sent without one (null) reads as an empty object. */
+  default T decodeBody(JsonObject body) {
+    return decode(body == null ? new JsonObject() : body);
+  }
+
   JsonObject encode(T value);
 
   static <T> Codec<T> of(Function<JsonObject, T> decode, Function<T, JsonObject> encode) {

@@ -17,7 +17,6 @@ public record PublishContract<T>(String address, Codec<T> body) {
 
   /** Completes once the subscription is registered (cluster-wide when clustered). */
   public Future<Void> subscribe(EventBus bus, Consumer<T> handler) {
-    return bus.<JsonObject>consumer(address, message -> handler.accept(
-        body.decode(message.body() == null ? new JsonObject() : message.body()))).completion();
+    return bus.<JsonObject>consumer(address, message -> handler.accept(body.decodeBody(message.body()))).completion();
   }
 }
