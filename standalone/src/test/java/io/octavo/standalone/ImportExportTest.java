@@ -1,5 +1,6 @@
 package io.octavo.standalone;
 
+import static io.octavo.common.testing.TestArchives.unzip;
 import static io.octavo.common.testing.TestArchives.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +11,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -227,12 +224,7 @@ class ImportExportTest {
     HttpResponse<Buffer> export = blog.send(HttpMethod.GET, "/api/export", null, null);
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.getHeader("content-type")).isEqualTo("application/zip");
-    Map<String, String> files = new TreeMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(export.body().getBytes()))) {
-      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
+    Map<String, byte[]> files = unzip(export.body().getBytes());
     assertThat(files).containsKeys("posts/fourier-series-notes.md", "posts/hugo-bundle.md", "posts/jekyll-was-here.md");
 
     Blog fresh = startBlog();

@@ -1,5 +1,6 @@
 package io.octavo.standalone;
 
+import static io.octavo.common.testing.TestArchives.unzip;
 import static io.octavo.common.testing.TestArchives.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +12,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -127,15 +124,5 @@ class MediaImportTest {
 
   private static byte[] text(String content) {
     return content.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        files.put(entry.getName(), in.readAllBytes());
-      }
-    }
-    return files;
   }
 }

@@ -1,10 +1,13 @@
 package io.octavo.common.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Archives for import tests, built in memory. */
@@ -23,5 +26,16 @@ public final class TestArchives {
       }
     }
     return bytes.toByteArray();
+  }
+
+  /** The files in a zip by path, sorted. */
+  public static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        files.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    return files;
   }
 }
