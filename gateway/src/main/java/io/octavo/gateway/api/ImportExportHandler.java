@@ -9,6 +9,7 @@ import io.octavo.common.posts.Imports;
 import io.octavo.common.posts.PostsClient;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.PathParams;
+import io.octavo.gateway.edge.RequestBodies;
 import io.octavo.gateway.edge.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -68,8 +69,7 @@ public final class ImportExportHandler {
   public void upload(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     long limit = maxImportBytes;
-    String declared = request.getHeader("content-length");
-    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
+    if (RequestBodies.declaredLength(request) > limit) {
       ctx.response().putHeader("connection", "close");
       ctx.fail(new ServiceFailure(413, "the archive is larger than " + limit + " bytes"));
       return;

@@ -6,6 +6,7 @@ import io.octavo.common.media.MediaReplies;
 import io.octavo.gateway.edge.MediaSettings;
 import io.octavo.gateway.edge.PathParams;
 import io.octavo.gateway.edge.QueryParams;
+import io.octavo.gateway.edge.RequestBodies;
 import io.octavo.gateway.edge.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -35,8 +36,7 @@ public final class MediaHandler {
 
   public void upload(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    String declared = request.getHeader("content-length");
-    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBytes + MULTIPART_OVERHEAD) {
+    if (RequestBodies.declaredLength(request) > maxBytes + MULTIPART_OVERHEAD) {
       tooLarge(ctx);
       return;
     }

@@ -141,7 +141,7 @@ public final class RequestBodies {
   }
 
   /** The Content-Length, or -1 when there is none (chunked; Netty has already refused a malformed one). */
-  private static long declaredLength(HttpServerRequest request) {
+  public static long declaredLength(HttpServerRequest request) {
     String length = request.getHeader("content-length");
     if (length == null) {
       return -1;
