@@ -36,7 +36,8 @@ public final class ResponseCache {
     }
 
     public static Entry of(String body, String contentType) {
-      return new Entry(Buffer.buffer(body, "UTF-8"), contentType, etagOf(body));
+      byte[] utf8 = body.getBytes(StandardCharsets.UTF_8); // once, for the body and its tag
+      return new Entry(Buffer.buffer(utf8), contentType, etagOf(utf8));
     }
   }
 
@@ -111,9 +112,9 @@ public final class ResponseCache {
   }
 
   /** A strong ETag from the exact bytes: equal bodies, equal tags, on every replica. */
-  static String etagOf(String body) {
+  static String etagOf(byte[] body) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
       return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
