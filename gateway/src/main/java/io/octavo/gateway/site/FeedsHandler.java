@@ -1,5 +1,7 @@
 package io.octavo.gateway.site;
 
+import static io.octavo.gateway.site.pages.Format.segment;
+
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -26,8 +28,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -75,12 +75,12 @@ public final class FeedsHandler {
 
   public void tag(RoutingContext ctx, Format format) {
     String tag = PathParams.get(ctx, "tag");
-    serve(ctx, format, new Scope(tag, null, site.title() + ": " + tag, "/tags/" + encode(tag)));
+    serve(ctx, format, new Scope(tag, null, site.title() + ": " + tag, "/tags/" + segment(tag)));
   }
 
   public void series(RoutingContext ctx, Format format) {
     String series = PathParams.get(ctx, "name");
-    serve(ctx, format, new Scope(null, series, site.title() + ": " + series, "/series/" + encode(series)));
+    serve(ctx, format, new Scope(null, series, site.title() + ": " + series, "/series/" + segment(series)));
   }
 
   private void serve(RoutingContext ctx, Format format, Scope scope) {
@@ -183,9 +183,5 @@ public final class FeedsHandler {
 
   private static Date date(String iso) {
     return iso == null ? new Date(0) : Date.from(OffsetDateTime.parse(iso).toInstant());
-  }
-
-  static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
