@@ -122,7 +122,7 @@ public final class FeedsHandler {
     List<SyndEntry> entries = new ArrayList<>();
     for (Post post : items) {
       SyndEntry entry = new SyndEntryImpl();
-      String url = postUrl(post);
+      String url = site.postUrl(post.slug());
       entry.setTitle(post.title());
       entry.setLink(url);
       entry.setUri(url);
@@ -159,8 +159,8 @@ public final class FeedsHandler {
     JsonArray entries = new JsonArray();
     for (Post post : items) {
       entries.add(new JsonObject()
-          .put("id", postUrl(post))
-          .put("url", postUrl(post))
+          .put("id", site.postUrl(post.slug()))
+          .put("url", site.postUrl(post.slug()))
           .put("title", post.title())
           .put("content_html", post.html() == null ? post.excerptHtml() : post.html())
           .put("summary", post.description() != null ? post.description() : post.excerptHtml())
@@ -175,10 +175,6 @@ public final class FeedsHandler {
         .put("home_page_url", site.baseUrl() + scope.pagePath())
         .put("feed_url", self)
         .put("items", entries);
-  }
-
-  private String postUrl(Post post) {
-    return site.baseUrl() + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug());
   }
 
   private static Date date(String iso) {

@@ -41,13 +41,13 @@ public final class SitemapHandler {
 
   private final PostsClient posts;
   private final LazyDocuments documents;
-  private final String baseUrl;
+  private final Site site;
   private final int urlsPerFile;
 
   public SitemapHandler(PostsClient posts, LazyDocuments documents, Site site, int urlsPerFile) {
     this.posts = posts;
     this.documents = documents;
-    this.baseUrl = site.baseUrl();
+    this.site = site;
     this.urlsPerFile = urlsPerFile;
   }
 
@@ -70,7 +70,7 @@ public final class SitemapHandler {
   private Future<Sitemaps> sitemaps(Vertx vertx) {
     return documents.get("sitemap", () -> {
       List<Location> locations = new ArrayList<>();
-      locations.add(new Location(baseUrl + "/", null));
+      locations.add(new Location(site.baseUrl() + "/", null));
       // hashing and gzipping files of up to 50,000 URLs is too much for an event loop
       return collect(null, locations).compose(done -> vertx.executeBlocking(() -> build(locations), false));
     }, Sitemaps::bytes);
@@ -80,7 +80,7 @@ public final class SitemapHandler {
   private Future<Void> collect(String cursor, List<Location> locations) {
     return posts.list(new PostRequests.List(PAGE, cursor, null, null, false)).compose((PostPage page) -> {
       for (Post post : page.items()) {
-        locations.add(new Location(baseUrl + "/posts/" + io.octavo.common.posts.SlugFormat.urlPath(post.slug()), post.updatedAt()));
+        locations.add(new Location(site.postUrl(post.slug()), post.updatedAt()));
       }
       return page.nextCursor() == null ? Future.succeededFuture() : collect(page.nextCursor(), locations);
     });
@@ -103,7 +103,7 @@ public final class SitemapHandler {
         }
       }
       files.add(ResponseCache.Entry.of(xml.append("</urlset>\n").toString(), XML));
-      element(index, "sitemap", baseUrl + "/sitemap-" + files.size() + ".xml", newest);
+      element(index, "sitemap", site.baseUrl() + "/sitemap-" + files.size() + ".xml", newest);
     }
     return new Sitemaps(ResponseCache.Entry.of(index.append("</sitemapindex>\n").toString(), XML), List.copyOf(files));
   }
