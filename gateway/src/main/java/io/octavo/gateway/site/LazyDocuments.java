@@ -2,7 +2,6 @@ package io.octavo.gateway.site;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
@@ -101,11 +100,6 @@ public final class LazyDocuments {
   /** A build shared by readers on other event loops: each gets its answer on its own. */
   private static <T> Future<T> onCallersContext(Future<T> shared) {
     Context caller = Vertx.currentContext();
-    if (caller == null) {
-      return shared;
-    }
-    Promise<T> promise = Promise.promise();
-    shared.onComplete(result -> caller.runOnContext(ignored -> promise.handle(result)));
-    return promise.future();
+    return caller == null ? shared : Future.fromCompletionStage(shared.toCompletionStage(), caller);
   }
 }
