@@ -14,12 +14,17 @@ final class Gzip {
   private Gzip() {
   }
 
-  static boolean worthIt(String contentType, Buffer body) {
+  /** The body gzipped, or null when it is not text big enough to be worth compressing. */
+  static Buffer copyIfWorthIt(String contentType, Buffer body) {
+    return worthIt(contentType, body) ? compress(body) : null;
+  }
+
+  private static boolean worthIt(String contentType, Buffer body) {
     return body.length() >= MIN_BYTES && (contentType.startsWith("text/") || contentType.contains("json")
         || contentType.contains("xml"));
   }
 
-  static Buffer compress(Buffer body) {
+  private static Buffer compress(Buffer body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length() / 4 + 64);
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
       gzip.write(body.getBytes());

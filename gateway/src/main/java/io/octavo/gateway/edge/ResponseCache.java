@@ -32,7 +32,7 @@ public final class ResponseCache {
    */
   public record Entry(Buffer body, String contentType, String etag, Buffer gzipped) {
     public Entry(Buffer body, String contentType, String etag) {
-      this(body, contentType, etag, Gzip.worthIt(contentType, body) ? Gzip.compress(body) : null);
+      this(body, contentType, etag, Gzip.copyIfWorthIt(contentType, body));
     }
 
     public static Entry of(String body, String contentType) {

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 public record StaticBody(Buffer body, String contentType, Buffer gzipped) {
 
   public static StaticBody of(Buffer body, String contentType) {
-    return new StaticBody(body, contentType, Gzip.worthIt(contentType, body) ? Gzip.compress(body) : null);
+    return new StaticBody(body, contentType, Gzip.copyIfWorthIt(contentType, body));
   }
 
   /** A resource of the jar (blocking: call it off the event loop), or null when there is none. */
